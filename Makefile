@@ -1,0 +1,140 @@
+# specdiff - explains why two container specs "do not match".
+#
+#   make            build ./specdiff
+#   make demo       install missing packages, build, open the example
+#   make test       install missing packages, build, run every test
+#   make check      unit, command-line and conformance tests under ASan+UBSan
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make V=1        show the commands
+#
+# Knobs: DEBUG=1 (-O0), SANITIZE=address,undefined (any build), CC=clang.
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/specdiff
+MANDIR ?= $(PREFIX)/share/man
+DESTDIR ?=
+VERSION := 0.1.0
+
+CC ?= cc
+PKGS := ncursesw yaml-0.1 jansson
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
+
+OPT := -O2
+ifeq ($(DEBUG),1)
+OPT := -O0
+endif
+WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+BUILD ?= build
+ifneq ($(SANITIZE),)
+SANFLAGS := -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+endif
+
+CPPFLAGS += -Iinclude -I$(BUILD) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-DSPECDIFF_VERSION='"$(VERSION)"' -DSPECDIFF_DATADIR='"$(DATADIR)"'
+CFLAGS += -std=c11 $(OPT) -g $(WARN) $(SANFLAGS)
+LDFLAGS += $(SANFLAGS)
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+CORE_SRC := $(sort $(wildcard core/*.c)) $(BUILD)/schema_oci.gen.c
+CLI_SRC := $(sort $(wildcard cli/*.c))
+TUI_SRC := $(sort $(wildcard tui/*.c))
+CORE_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(filter-out $(BUILD)/%,$(CORE_SRC))) $(BUILD)/schema_oci.gen.o
+CLI_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(CLI_SRC))
+TUI_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(TUI_SRC))
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
+TOOLS_BIN := $(BUILD)/tools/gen_schema $(BUILD)/tools/jsoncmp
+
+BIN := specdiff
+ifneq ($(BUILD),build)
+BIN := $(BUILD)/specdiff
+endif
+
+.PHONY: all demo test check deps install uninstall clean unit-tests tools bench fuzz style
+.DEFAULT_GOAL := all
+
+all: $(BIN)
+
+$(BIN): $(CLI_OBJ) $(TUI_OBJ) $(BUILD)/libspecdiff.a
+	@echo "  LINK    $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(TUI_OBJ) $(BUILD)/libspecdiff.a $(PKG_LIBS) -lm
+
+$(BUILD)/libspecdiff.a: $(CORE_OBJ)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/schema_oci.gen.o: $(BUILD)/schema_oci.gen.c
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+# The OCI schema table is generated from the corpus's oci-schema.jsonl
+# (copied to core/) so no one hand-types 300 paths.  The generator is a host
+# tool and is never built with sanitizers.
+$(BUILD)/schema_oci.gen.c: core/oci-schema.jsonl $(BUILD)/tools/gen_schema
+	@echo "  GEN     $@"
+	$(Q)$(BUILD)/tools/gen_schema core/oci-schema.jsonl > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/tools/%: tools/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) -std=c11 -O2 -g $(WARN) -o $@ $< $(PKG_LIBS)
+
+tools: $(TOOLS_BIN)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libspecdiff.a $(TUI_OBJ)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CMOCKA_CFLAGS) $(CFLAGS) -Wno-missing-prototypes -o $@ $< \
+		$(filter-out $(BUILD)/tui/main_explorer.o,$(TUI_OBJ)) $(BUILD)/libspecdiff.a $(CMOCKA_LIBS) $(PKG_LIBS) -lm $(LDFLAGS)
+
+unit-tests: $(UNIT_BIN)
+
+deps:
+	@sh tools/install-deps.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@sh tools/demo.sh
+
+test: deps
+	@$(MAKE) --no-print-directory all unit-tests tools
+	@SPECDIFF=./specdiff BUILD=$(BUILD) sh tests/run.sh
+
+check: deps
+	@$(MAKE) --no-print-directory BUILD=build-san SANITIZE=address,undefined build-san/specdiff unit-tests tools
+	@SPECDIFF=build-san/specdiff BUILD=build-san SD_SUITES="unit cli conformance" \
+		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/themes
+	install -m 755 specdiff $(DESTDIR)$(BINDIR)/specdiff
+	for t in themes/*.theme; do [ -e "$$t" ] && install -m 644 "$$t" $(DESTDIR)$(DATADIR)/themes/; done; true
+	if [ -f docs/specdiff.1 ]; then install -d $(DESTDIR)$(MANDIR)/man1 && install -m 644 docs/specdiff.1 $(DESTDIR)$(MANDIR)/man1/; fi
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/specdiff $(DESTDIR)$(MANDIR)/man1/specdiff.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+bench: all tools
+	@sh tests/bench/run.sh
+
+clean:
+	rm -rf build build-san specdiff
+
+style:
+	@clang-format --dry-run --Werror core/*.c cli/*.c tui/*.c include/specdiff/*.h 2>/dev/null || echo "style: clang-format reports differences"
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,175 @@
+/* common.c - loading sides, common options, error printing. */
+#include "common.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "specdiff/write.h"
+
+void sd_cli_common_init(sd_cli_common *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->schema = SD_SCHEMA_AUTO;
+	c->color = "auto";
+}
+
+static int parse_uint(const char *s, unsigned *out)
+{
+	char *end;
+	unsigned long v = strtoul(s, &end, 10);
+	if (!*s || *end || v > 1000000UL)
+		return -1;
+	*out = (unsigned)v;
+	return 0;
+}
+
+int sd_cli_common_opt(sd_cli_common *c, const char *cmd, int opt, const char *arg)
+{
+	switch (opt) {
+	case SD_OPT_FORMAT_IN:
+		if (!strcmp(arg, "json"))
+			c->load.format = SD_FORMAT_JSON;
+		else if (!strcmp(arg, "yaml"))
+			c->load.format = SD_FORMAT_YAML;
+		else if (!strcmp(arg, "auto"))
+			c->load.format = SD_FORMAT_AUTO;
+		else
+			return sd_cli_usage(cmd, "--format-in takes json, yaml or auto, not '%s'", arg), -1;
+		return 1;
+	case SD_OPT_DOC: {
+		unsigned n;
+		if (parse_uint(arg, &n) || n == 0)
+			return sd_cli_usage(cmd, "--doc takes a document number from 1, not '%s'", arg), -1;
+		c->load.doc_index = n - 1;
+		return 1;
+	}
+	case SD_OPT_CONTAINER:
+		c->load.container = arg;
+		return 1;
+	case SD_OPT_SCHEMA:
+		if (!strcmp(arg, "oci"))
+			c->schema = SD_SCHEMA_OCI;
+		else if (!strcmp(arg, "none"))
+			c->schema = SD_SCHEMA_NONE;
+		else if (!strcmp(arg, "auto"))
+			c->schema = SD_SCHEMA_AUTO;
+		else
+			return sd_cli_usage(cmd, "--schema takes oci, none or auto, not '%s'", arg), -1;
+		return 1;
+	case SD_OPT_COLOR:
+		if (strcmp(arg, "auto") && strcmp(arg, "always") && strcmp(arg, "never"))
+			return sd_cli_usage(cmd, "--color takes auto, always or never, not '%s'", arg), -1;
+		c->color = arg;
+		return 1;
+	case SD_OPT_NO_COLOR:
+		c->color = "never";
+		return 1;
+	case SD_OPT_QUIET:
+		c->quiet = true;
+		return 1;
+	}
+	return 0;
+}
+
+int sd_side_load(sd_side *s, const char *spec, const sd_cli_common *c)
+{
+	memset(s, 0, sizeof(*s));
+	s->spec = spec;
+	s->doc = sd_doc_load_input(spec, &c->load, &s->err);
+	if (!s->doc)
+		return -1;
+	sd_cli_notes(s->doc, c);
+	const sd_type *root = sd_goview_pick_type(s->doc, c->schema);
+	sd_error derr;
+	sd_error_clear(&derr);
+	s->view = sd_goview_decode(s->doc, root, &derr);
+	if (sd_goview_error(s->view)) {
+		s->decode_failed = true;
+		s->err = derr;
+	}
+	return 0;
+}
+
+void sd_side_release(sd_side *s)
+{
+	sd_goview_free(s->view);
+	sd_doc_free(s->doc);
+	s->view = NULL;
+	s->doc = NULL;
+}
+
+void sd_cli_error(const sd_error *e)
+{
+	char line[2048];
+	sd_error_format(e, line, sizeof(line));
+	fprintf(stderr, "specdiff: %s\n", line);
+}
+
+int sd_cli_usage(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "specdiff%s%s: ", cmd ? " " : "", cmd ? cmd : "");
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'specdiff %s%s--help' for more information.\n",
+		cmd ? cmd : "", cmd ? " " : "");
+	return 2;
+}
+
+void sd_cli_notes(const sd_doc *d, const sd_cli_common *c)
+{
+	if (c->quiet)
+		return;
+	for (size_t i = 0; i < sd_doc_note_count(d); i++) {
+		char line[2048];
+		sd_error_format(sd_doc_note(d, i), line, sizeof(line));
+		fprintf(stderr, "specdiff: note: %s\n", line);
+	}
+}
+
+bool sd_cli_use_color(const sd_cli_common *c, FILE *f)
+{
+	if (!strcmp(c->color, "always"))
+		return true;
+	if (!strcmp(c->color, "never"))
+		return false;
+	const char *nc = getenv("NO_COLOR");
+	if (nc && *nc)
+		return false;
+	const char *term = getenv("TERM");
+	if (!term || !strcmp(term, "dumb"))
+		return false;
+	return isatty(fileno(f));
+}
+
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	if (stat(a, &sa) || stat(b, &sb))
+		return false;
+	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+int sd_cli_write_file(const char *path, const void *data, size_t len,
+		      const char *const *inputs, size_t ninputs, bool allow_input,
+		      sd_error *err)
+{
+	for (size_t i = 0; i < ninputs && !allow_input; i++) {
+		char file[4096];
+		/* "PATH#/pointer" names the file PATH */
+		snprintf(file, sizeof(file), "%s", inputs[i]);
+		char *hash = strchr(file, '#');
+		if (hash)
+			*hash = '\0';
+		if (same_file(path, file)) {
+			sd_error_set(err, path, 0, 0,
+				     "refusing to overwrite an input file (use --in-place to do that)");
+			return -1;
+		}
+	}
+	return sd_write_file_atomic(path, data, len, err);
+}

@@ -1,0 +1,81 @@
+/*
+ * common.h - what every subcommand shares: loading a side (document + Go
+ * view), options common to all commands, and printing errors and notes.
+ * The front end is the only place that prints.
+ */
+#ifndef SPECDIFF_CLI_COMMON_H
+#define SPECDIFF_CLI_COMMON_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "specdiff/doc.h"
+#include "specdiff/error.h"
+#include "specdiff/goview.h"
+
+/* Options every command that reads specs accepts. */
+typedef struct sd_cli_common {
+	sd_load_opts load;
+	sd_schema_choice schema;
+	const char *color;       /* "auto", "always", "never" */
+	bool quiet;              /* no notes on stderr */
+} sd_cli_common;
+
+void sd_cli_common_init(sd_cli_common *c);
+
+/* getopt_long entries for the common options; long-only values start at
+ * SD_OPT_COMMON_BASE.  A command appends its own entries after these. */
+enum {
+	SD_OPT_FORMAT_IN = 1000,
+	SD_OPT_DOC,
+	SD_OPT_CONTAINER,
+	SD_OPT_SCHEMA,
+	SD_OPT_COLOR,
+	SD_OPT_NO_COLOR,
+	SD_OPT_QUIET,
+	SD_OPT_COMMON_END,
+};
+#define SD_CLI_COMMON_LONGOPTS \
+	{ "format-in", required_argument, NULL, SD_OPT_FORMAT_IN }, \
+	{ "doc", required_argument, NULL, SD_OPT_DOC }, \
+	{ "container", required_argument, NULL, SD_OPT_CONTAINER }, \
+	{ "schema", required_argument, NULL, SD_OPT_SCHEMA }, \
+	{ "color", required_argument, NULL, SD_OPT_COLOR }, \
+	{ "colour", required_argument, NULL, SD_OPT_COLOR }, \
+	{ "no-color", no_argument, NULL, SD_OPT_NO_COLOR }, \
+	{ "quiet", no_argument, NULL, SD_OPT_QUIET }
+
+/* Handles one common option.  Returns 1 if handled, 0 if not a common
+ * option, -1 after printing a usage error (exit 2). */
+int sd_cli_common_opt(sd_cli_common *c, const char *cmd, int opt, const char *arg);
+
+/* One input side: its document and Go view. */
+typedef struct sd_side {
+	const char *spec;        /* as given on the command line */
+	sd_doc *doc;             /* NULL when loading failed (see err) */
+	sd_goview *view;         /* NULL when doc is NULL */
+	bool decode_failed;      /* Go's json.Unmarshal would fail (see err) */
+	sd_error err;
+} sd_side;
+
+/* Loads and decodes.  Returns 0 on success (decode errors included: check
+ * decode_failed), -1 when the input cannot be loaded at all. */
+int sd_side_load(sd_side *s, const char *spec, const sd_cli_common *c);
+void sd_side_release(sd_side *s);
+
+/* "specdiff: FILE:LINE:COL: message" on stderr. */
+void sd_cli_error(const sd_error *e);
+/* "specdiff CMD: message" and a hint line on stderr; returns 2. */
+int sd_cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Notes of a loaded document on stderr, unless quiet. */
+void sd_cli_notes(const sd_doc *d, const sd_cli_common *c);
+/* Whether to colour output written to f (NO_COLOR, --color, isatty). */
+bool sd_cli_use_color(const sd_cli_common *c, FILE *f);
+/* Writes data to path atomically (sd_write_file_atomic, write.h).
+ * fsync, rename).  Refuses to replace any of the files in inputs[] unless
+ * allow_input is true.  Returns 0 or -1 with *err filled. */
+int sd_cli_write_file(const char *path, const void *data, size_t len,
+		      const char *const *inputs, size_t ninputs, bool allow_input,
+		      sd_error *err);
+
+#endif

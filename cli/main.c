@@ -1,0 +1,76 @@
+/* main.c - the specdiff command line: dispatch to subcommands. */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "../tui/explorer.h"
+
+static const char usage_text[] =
+"usage: specdiff [OPTIONS] LEFT RIGHT          explore (terminal) or diff (pipe)\n"
+"       specdiff diff [OPTIONS] LEFT RIGHT     report differences\n"
+"       specdiff check [OPTIONS] CHECKPOINT RESTORE\n"
+"       specdiff explain 'ERROR TEXT' [CHECKPOINT RESTORE]\n"
+"       specdiff normalize [OPTIONS] FILE\n"
+"\n"
+"Explains why two OCI runtime specs \"do not match\" the way Go sees them\n"
+"(reflect.DeepEqual: nil vs empty maps and slices, pointers, order).\n"
+"\n"
+"Inputs: a path, - for standard input, PATH#/json/pointer for a subtree, or a\n"
+"gVisor checkpoint image (checkpoint.img or its directory).  JSON or YAML.\n"
+"\n"
+"Options for every command:\n"
+"  --format-in json|yaml|auto   input format (default: extension, then content)\n"
+"  --doc N                      YAML stream: use document N (from 1)\n"
+"  --container NAME             checkpoint image: which container's spec\n"
+"  --schema oci|none|auto       decode as specs.Spec or as interface{}\n"
+"  --color auto|always|never    colour (NO_COLOR is honoured); --no-color\n"
+"  --quiet                      no notes on standard error\n"
+"diff:\n"
+"  --mode strict|semantic       strict = reflect.DeepEqual (default)\n"
+"  --format text|json|patch     report format (patch: RFC 6902)\n"
+"check:\n"
+"  --profile NAME|all           gVisor validator profile(s) (default: all)\n"
+"  --runsc release-YYYYMMDD.N   the profile that runsc release used\n"
+"  --as-given                   skip runsc's JSON round trip of CHECKPOINT\n"
+"  --format text|json\n"
+"normalize:\n"
+"  --to json|yaml  -o FILE      output format and file (written atomically)\n"
+"\n"
+"Exit status: 0 equal / pass, 1 different / fail, 2 trouble.\n"
+"  -h, --help     this help (COMMAND --help for a command's own)\n"
+"  -V, --version  version\n";
+
+static const struct {
+	const char *name;
+	int (*run)(int argc, char **argv);
+} commands[] = {
+	{ "diff", sd_cmd_diff },
+	{ "check", sd_cmd_check },
+	{ "explain", sd_cmd_explain },
+	{ "normalize", sd_cmd_normalize },
+};
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fputs(usage_text, stderr);
+		return 2;
+	}
+	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
+		fputs(usage_text, stdout);
+		return 0;
+	}
+	if (!strcmp(argv[1], "-V") || !strcmp(argv[1], "--version")) {
+		printf("specdiff %s\n", SPECDIFF_VERSION);
+		return 0;
+	}
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(argv[1], commands[i].name))
+			return commands[i].run(argc - 1, argv + 1);
+	/* "specdiff LEFT RIGHT": the explorer on a terminal, else a diff. */
+	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+		return sd_explorer_main(argc, argv);
+	argv[0] = "diff";
+	return sd_cmd_diff(argc, argv);
+}

@@ -1,0 +1,66 @@
+/*
+ * doc_impl.h - what the loaders (json_load.c, yaml_load.c, input.c) share
+ * with doc.c: the sd_doc layout and the allocators that build a tree.
+ * Not part of the public API.
+ *
+ * Memory: a document may be hundreds of megabytes, so nodes come from slabs
+ * (24 bytes each, no per-node header or alignment padding) and short texts
+ * from a byte-granular pool, both carved from the document's arena.
+ */
+#ifndef SPECDIFF_DOC_IMPL_H
+#define SPECDIFF_DOC_IMPL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "specdiff/arena.h"
+#include "specdiff/doc.h"
+#include "specdiff/error.h"
+
+#define SD_DOC_MAX_NOTES 64
+
+struct sd_doc {
+	sd_arena *arena;
+	const sd_node *root;
+	sd_format format;
+	char *name;               /* arena */
+	char *path;               /* arena */
+	unsigned stream_count;
+	size_t source_bytes;
+	const char *container;    /* arena; images only */
+	const char *runsc_version;
+	char *owned_src;          /* malloc'd source buffer, freed with the doc */
+	sd_error *notes;          /* malloc'd */
+	size_t nnotes, notes_dropped;
+	bool yaml_comments;       /* the YAML source had # comments (not kept) */
+	/* node slab */
+	sd_node *slab;
+	size_t slab_left;
+	/* text pool */
+	char *pool;
+	size_t pool_left;
+};
+
+sd_doc *sd_doc_new(const char *name);
+sd_node *sd_doc_node(sd_doc *d, sd_kind k, uint32_t line, uint32_t col);
+/* n bytes from the text pool (not aligned, not zeroed). */
+char *sd_doc_text(sd_doc *d, size_t n);
+char *sd_doc_textdup(sd_doc *d, const char *s, size_t n); /* NUL-terminated */
+void sd_doc_add_note(sd_doc *d, unsigned line, unsigned col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* Marks later members whose key repeats an earlier one; returns true if any. */
+bool sd_doc_mark_duplicates(sd_member *m, size_t n);
+
+/* Parses JSON text in src[0..len) (src[len] must be writable and NUL; the
+ * loader writes NULs into src so strings can point into it). */
+const sd_node *sd_json_parse(sd_doc *d, char *src, size_t len,
+			     const sd_load_opts *o, sd_error *err);
+const sd_node *sd_yaml_parse(sd_doc *d, const char *src, size_t len,
+			     const sd_load_opts *o, sd_error *err);
+
+/* Loads from a malloc'd buffer of len+1 bytes that the document takes over
+ * (freed with it, or on failure). */
+sd_doc *sd_doc_load_owned(const char *name, char *buf, size_t len,
+			  const sd_load_opts *opts, sd_error *err);
+
+#endif

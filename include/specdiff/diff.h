@@ -1,0 +1,90 @@
+/*
+ * diff.h - the comparison engine (DESIGN section 5).
+ *
+ * sd_diff_compute() compares two decoded documents and produces:
+ *   1. the differences Go sees, each with one class, at the nodes the
+ *      conformance walker names (its (path, class) set equals the corpus's
+ *      "diffs"), plus cosmetic differences (text differs, Go value equal);
+ *   2. an aligned pair tree over the two documents for display: object
+ *      members matched by key (struct fields by Go's key matching, so
+ *      "Sysctl" pairs with "sysctl"), list elements by identity where the
+ *      spec has one (mounts by destination, namespaces by type, devices by
+ *      path, rlimits by type, env by variable name) and by a bounded
+ *      longest-common-subsequence alignment otherwise.  Each pair knows the
+ *      class of the difference at it and the classes present below it.
+ *
+ * A sd_diff owns an arena with all items, pairs and paths; it borrows both
+ * documents and views, which must outlive it.
+ */
+#ifndef SPECDIFF_DIFF_H
+#define SPECDIFF_DIFF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "specdiff/doc.h"
+#include "specdiff/goview.h"
+
+typedef enum sd_class {
+	SD_CLASS_NONE = 0,
+	SD_CLASS_COSMETIC,
+	SD_CLASS_NIL_VS_EMPTY,
+	SD_CLASS_ORDER_ONLY,
+	SD_CLASS_VALUE,
+	SD_CLASS__COUNT
+} sd_class;
+
+typedef enum sd_mode { SD_MODE_STRICT, SD_MODE_SEMANTIC } sd_mode;
+
+const char *sd_class_name(sd_class c);          /* "nil-vs-empty" ... */
+bool sd_class_parse(const char *s, sd_class *out);
+const char *sd_mode_name(sd_mode m);             /* "strict" / "semantic" */
+/* Does a difference of this class make the documents unequal in mode m?
+ * cosmetic: never; nil-vs-empty, order-only: strict only; value: always. */
+bool sd_class_counts(sd_class c, sd_mode m);
+
+typedef struct sd_diff_item {
+	const char *path;          /* JSON Pointer, "/" for the root */
+	sd_class cls;
+	const sd_gv *left, *right; /* Go values; NULL where that side has no such map key (or, for cosmetic items, no value) */
+	const sd_node *lnode, *rnode; /* source nodes; NULL where absent in the text */
+	const char *reason;        /* one plain sentence: why this class */
+} sd_diff_item;
+
+typedef struct sd_pair sd_pair;
+struct sd_pair {
+	const sd_node *left, *right;  /* NULL: nothing on that side (filler row) */
+	const char *lkey, *rkey;      /* member keys as written; NULL for list elements and the root */
+	uint32_t lkey_len, rkey_len;
+	long lindex, rindex;          /* list indexes, -1 when not a list element or absent */
+	const char *path;             /* JSON Pointer of this node (Go view path for OCI specs) */
+	sd_class cls;                 /* class of the difference at this node, SD_CLASS_NONE if none */
+	uint8_t below;                /* bit (1 << class) for every class at or under this node */
+	const sd_diff_item *item;     /* the difference at this node, if any */
+	sd_pair **kids;
+	size_t nkids;
+	sd_pair *parent;
+};
+
+typedef struct sd_diff_opts {
+	sd_mode mode;                 /* for sd_diff_equal() convenience; items hold every class */
+	size_t max_lcs_cells;         /* bound on LCS work per list; 0 = default (4M cells) */
+} sd_diff_opts;
+
+typedef struct sd_diff sd_diff;
+
+sd_diff *sd_diff_compute(const sd_doc *ldoc, const sd_goview *lview,
+			 const sd_doc *rdoc, const sd_goview *rview,
+			 const sd_diff_opts *opts);
+void sd_diff_free(sd_diff *d);
+
+size_t sd_diff_count(const sd_diff *d);                  /* all items, cosmetic included */
+const sd_diff_item *sd_diff_item_at(const sd_diff *d, size_t i); /* Go order: struct fields, sorted keys, indexes ascending */
+size_t sd_diff_count_class(const sd_diff *d, sd_class c);
+bool sd_diff_equal(const sd_diff *d, sd_mode m);         /* no item that counts in m */
+const sd_pair *sd_diff_root(const sd_diff *d);
+/* The pair for a JSON Pointer, or NULL. */
+const sd_pair *sd_diff_find(const sd_diff *d, const char *path);
+
+#endif

@@ -1,0 +1,34 @@
+/*
+ * write.h - JSON and YAML writers that keep key order and exact number text,
+ * and atomic file replacement.
+ *
+ * Output of sd_write_node() loads back (doc.h) to a tree equal to the input
+ * by sd_node_equal(), except that YAML output cannot keep invalid UTF-8 (it
+ * is written as U+FFFD with a note; JSON output keeps the bytes).
+ */
+#ifndef SPECDIFF_WRITE_H
+#define SPECDIFF_WRITE_H
+
+#include <stddef.h>
+
+#include "specdiff/doc.h"
+#include "specdiff/error.h"
+#include "specdiff/util.h"
+
+typedef struct sd_write_opts {
+	sd_format to;       /* JSON or YAML (AUTO means JSON) */
+	unsigned indent;    /* spaces per level; 0 means 2 */
+} sd_write_opts;
+
+/* Appends the serialisation of root (ending with a newline) to out. */
+void sd_write_node(sd_buf *out, const sd_node *root, const sd_write_opts *o);
+
+/*
+ * Writes data to path atomically: a temporary file in the same directory,
+ * written, flushed and fsync'ed, then renamed over path.  On any failure the
+ * original file is untouched, the temporary removed, and -1 returned with
+ * *err saying why.  Returns 0 on success.
+ */
+int sd_write_file_atomic(const char *path, const void *data, size_t len, sd_error *err);
+
+#endif

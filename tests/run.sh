@@ -1,0 +1,57 @@
+#!/bin/sh
+# Runs every test suite and prints one closing line "N passed, N failed".
+#   SPECDIFF   the binary under test (default ./specdiff)
+#   BUILD      the build directory holding tests/ and tools/ (default build)
+#   SD_SUITES  which suites (default: unit cli conformance tui)
+#   SD_FILTER  run only tests whose name contains this
+set -u
+cd "$(dirname "$0")/.."
+SPECDIFF=${SPECDIFF:-./specdiff}
+BUILD=${BUILD:-build}
+SD_SUITES=${SD_SUITES:-unit cli conformance tui}
+case $SPECDIFF in /*) ;; *) SPECDIFF=$(pwd)/$SPECDIFF ;; esac
+export SPECDIFF BUILD
+pass=0
+fail=0
+failed=""
+log=$(mktemp -d "${TMPDIR:-/tmp}/specdiff-tests.XXXXXX")
+trap 'rm -rf "$log"' EXIT
+
+run_one() { # name command...
+	name=$1
+	shift
+	case $name in *"${SD_FILTER:-}"*) ;; *) return ;; esac
+	if "$@" >"$log/out" 2>&1; then
+		pass=$((pass + 1))
+		printf 'ok      %s\n' "$name"
+	else
+		fail=$((fail + 1))
+		failed="$failed $name"
+		printf 'FAILED  %s\n' "$name"
+		sed 's/^/        | /' "$log/out" | tail -n 60
+	fi
+}
+
+for suite in $SD_SUITES; do
+	case $suite in
+	unit)
+		for t in "$BUILD"/tests/test_*; do
+			[ -x "$t" ] && run_one "unit/$(basename "$t")" "$t"
+		done ;;
+	cli)
+		for t in tests/cli/test_*.sh; do
+			[ -f "$t" ] && run_one "cli/$(basename "$t" .sh)" sh "$t"
+		done ;;
+	conformance)
+		for t in tests/conformance/test_*.sh; do
+			[ -f "$t" ] && run_one "conformance/$(basename "$t" .sh)" sh "$t"
+		done ;;
+	tui)
+		for t in tests/tui/test_*.sh; do
+			[ -f "$t" ] && run_one "tui/$(basename "$t" .sh)" sh "$t"
+		done ;;
+	esac
+done
+[ -n "$failed" ] && printf '\nfailed:%s\n' "$failed"
+printf '%d passed, %d failed\n' "$pass" "$fail"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,16 @@
+/*
+ * explorer.h - the interactive explorer's entry point (DESIGN section 7).
+ */
+#ifndef SPECDIFF_TUI_EXPLORER_H
+#define SPECDIFF_TUI_EXPLORER_H
+
+/*
+ * Runs the explorer for "specdiff [options] LEFT RIGHT" when standard input
+ * and output are terminals.  argv[0] is "specdiff"; the options are those of
+ * "specdiff diff" plus the explorer's own (--theme ...).  Returns the exit
+ * status "specdiff diff" would give for the final state (0 equal, 1
+ * different, 2 trouble), after restoring the terminal.
+ */
+int sd_explorer_main(int argc, char **argv);
+
+#endif
