@@ -51,12 +51,21 @@ void sd_doc_add_note(sd_doc *d, unsigned line, unsigned col, const char *fmt, ..
 /* Marks later members whose key repeats an earlier one; returns true if any. */
 bool sd_doc_mark_duplicates(sd_member *m, size_t n);
 
+/* Resolves an RFC 6901 pointer; on failure *deepest is the last node
+ * reached (for a positioned error). */
+const sd_node *sd_node_at_pointer_partial(const sd_node *root, const char *ptr,
+					  const sd_node **deepest);
+
 /* Parses JSON text in src[0..len) (src[len] must be writable and NUL; the
  * loader writes NULs into src so strings can point into it). */
 const sd_node *sd_json_parse(sd_doc *d, char *src, size_t len,
 			     const sd_load_opts *o, sd_error *err);
 const sd_node *sd_yaml_parse(sd_doc *d, const char *src, size_t len,
 			     const sd_load_opts *o, sd_error *err);
+
+/* True when yaml.v3 would read the plain scalar s[0..n) as a string (not
+ * null, bool or number) - the YAML writer quotes everything else. */
+bool sd_yaml_plain_is_string(const char *s, size_t n);
 
 /* Loads from a malloc'd buffer of len+1 bytes that the document takes over
  * (freed with it, or on failure). */

@@ -140,6 +140,10 @@ size_t sd_doc_source_bytes(const sd_doc *d);  /* input size */
 const char *sd_doc_container(const sd_doc *d);
 const char *sd_doc_runsc_version(const sd_doc *d);
 
+/* True when YAML input had '#' comments, which the model does not keep
+ * (libyaml drops them): writers of a normalized copy should say so. */
+bool sd_doc_yaml_had_comments(const sd_doc *d);
+
 /* Notes: things worth telling the user that are not errors ("yes" stays a
  * string, more documents in the stream, comments dropped ...). */
 size_t sd_doc_note_count(const sd_doc *d);

@@ -9,6 +9,7 @@
 #ifndef SPECDIFF_WRITE_H
 #define SPECDIFF_WRITE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "specdiff/doc.h"
@@ -22,6 +23,12 @@ typedef struct sd_write_opts {
 
 /* Appends the serialisation of root (ending with a newline) to out. */
 void sd_write_node(sd_buf *out, const sd_node *root, const sd_write_opts *o);
+
+/* True when YAML output of root cannot keep every string exactly (invalid
+ * UTF-8 is written as U+FFFD): the caller should say so.  JSON numbers
+ * from YAML that JSON cannot spell (0x1F, 1_000) are written in Go's JSON
+ * form; .inf and .nan, which JSON has no form for, are written as strings. */
+bool sd_write_yaml_lossy(const sd_node *root);
 
 /*
  * Writes data to path atomically: a temporary file in the same directory,

@@ -1,0 +1,601 @@
+/*
+ * json_load.c - JSON text to sd_node tree.
+ *
+ * Hand-written rather than jansson because jansson (1) refuses integers
+ * above INT64_MAX ("too big integer") while runc specs carry
+ * 18446744073709551615, (2) gives no per-node positions, (3) keeps only one
+ * of two duplicate keys, and (4) rejects invalid UTF-8 inside strings, which
+ * Go's decoder accepts (replacing it with U+FFFD).  This parser keeps exact
+ * number text, every member, raw bytes, and a line/column for each node.
+ *
+ * Nesting is handled with an explicit stack of frames, not recursion, so a
+ * 1,000,000-deep input stops at max_depth with an error instead of
+ * overflowing the C stack.  Entries of open containers collect on shared
+ * scratch stacks and are copied to the arena, exactly sized, when the
+ * container closes.  Strings without escapes point into the source buffer
+ * (their closing quote is overwritten with NUL): no copy at all.
+ */
+#include "doc_impl.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "specdiff/util.h"
+
+typedef struct frame {
+	sd_node *node;  /* the array or object being filled */
+	size_t base;    /* its first entry on the scratch stack */
+} frame;
+
+typedef struct jp {
+	sd_doc *d;
+	char *s;
+	size_t len, pos;
+	uint32_t line;
+	size_t line_start;
+	sd_error *err;
+	unsigned max_depth;
+	frame *frames;
+	size_t nframes, cap_frames;
+	sd_node **items;
+	size_t nitems, cap_items;
+	sd_member *mems;
+	size_t nmems, cap_mems;
+} jp;
+
+static uint32_t col_at(const jp *p, size_t pos)
+{
+	return (uint32_t)(pos - p->line_start + 1);
+}
+
+static void fail(jp *p, size_t pos, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void fail(jp *p, size_t pos, const char *fmt, ...)
+{
+	sd_error_set(p->err, p->d->name, p->line, col_at(p, pos), "%s", "");
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(p->err->msg, sizeof(p->err->msg), fmt, ap);
+	va_end(ap);
+}
+
+/* A byte as an error message shows it: 'x', or a name for invisible ones. */
+static const char *show(char *buf, size_t size, unsigned char c)
+{
+	if (c == '\n')
+		snprintf(buf, size, "a line break");
+	else if (c == '\t')
+		snprintf(buf, size, "a tab");
+	else if (c >= 0x20 && c < 0x7f)
+		snprintf(buf, size, "'%c'", c);
+	else
+		snprintf(buf, size, "byte 0x%02X", c);
+	return buf;
+}
+
+static void skip_ws(jp *p)
+{
+	while (p->pos < p->len) {
+		char c = p->s[p->pos];
+		if (c == ' ' || c == '\t' || c == '\r') {
+			p->pos++;
+		} else if (c == '\n') {
+			p->pos++;
+			p->line++;
+			p->line_start = p->pos;
+		} else {
+			break;
+		}
+	}
+}
+
+/* Length of the valid UTF-8 sequence at s (Go's utf8 rules: no overlongs,
+ * no surrogates, nothing above U+10FFFF), or 0 when invalid. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0], lo = 0x80, hi = 0xBF;
+	size_t need;
+	if (c < 0x80)
+		return 1;
+	if (c < 0xC2)
+		return 0;
+	if (c < 0xE0) {
+		need = 2;
+	} else if (c < 0xF0) {
+		need = 3;
+		if (c == 0xE0)
+			lo = 0xA0;
+		if (c == 0xED)
+			hi = 0x9F;
+	} else if (c < 0xF5) {
+		need = 4;
+		if (c == 0xF0)
+			lo = 0x90;
+		if (c == 0xF4)
+			hi = 0x8F;
+	} else {
+		return 0;
+	}
+	if (n < need || s[1] < lo || s[1] > hi)
+		return 0;
+	for (size_t i = 2; i < need; i++)
+		if (s[i] < 0x80 || s[i] > 0xBF)
+			return 0;
+	return need;
+}
+
+static size_t put_utf8(char *o, unsigned cp)
+{
+	if (cp < 0x80) {
+		o[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (char)(0xC0 | (cp >> 6));
+		o[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (char)(0xE0 | (cp >> 12));
+		o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		o[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	o[0] = (char)(0xF0 | (cp >> 18));
+	o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	o[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+static int hex4(const char *s, size_t avail)
+{
+	if (avail < 4)
+		return -1;
+	int v = 0;
+	for (int i = 0; i < 4; i++) {
+		char c = s[i];
+		int d = c >= '0' && c <= '9' ? c - '0'
+			: c >= 'a' && c <= 'f' ? c - 'a' + 10
+			: c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+		if (d < 0)
+			return -1;
+		v = v * 16 + d;
+	}
+	return v;
+}
+
+/* Decodes the escaped string body s[start..end) into out; returns the
+ * decoded length or -1 after an error. */
+static long decode_escapes(jp *p, size_t start, size_t end, char *out, uint8_t *flags)
+{
+	const char *s = p->s;
+	size_t o = 0;
+	for (size_t i = start; i < end;) {
+		if (s[i] != '\\') {
+			out[o++] = s[i++];
+			continue;
+		}
+		char e = s[i + 1];
+		const char *simple = strchr("\"\\/bfnrt", e);
+		if (e && simple) {
+			static const char to[] = "\"\\/\b\f\n\r\t";
+			out[o++] = to[simple - "\"\\/bfnrt"];
+			i += 2;
+			continue;
+		}
+		if (e != 'u') {
+			char b[32];
+			fail(p, i, "invalid escape '\\%s' in a string; JSON allows \\\" \\\\ \\/ "
+			     "\\b \\f \\n \\r \\t and \\uXXXX",
+			     e >= 0x20 && e < 0x7f ? (char[]){ e, 0 } : show(b, sizeof(b), (unsigned char)e));
+			return -1;
+		}
+		int cp = hex4(s + i + 2, end - i - 2);
+		if (cp < 0) {
+			fail(p, i, "invalid \\u escape: expected four hex digits after \\u");
+			return -1;
+		}
+		i += 6;
+		if (cp >= 0xD800 && cp < 0xDC00 && i + 1 < end && s[i] == '\\' && s[i + 1] == 'u') {
+			int lo = hex4(s + i + 2, end - i - 2);
+			if (lo >= 0xDC00 && lo < 0xE000) {
+				cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+				i += 6;
+			}
+		}
+		if (cp >= 0xD800 && cp < 0xE000) {
+			cp = 0xFFFD; /* a lone surrogate: what Go stores */
+			*flags |= SD_NODE_LOSSY;
+		}
+		o += put_utf8(out + o, (unsigned)cp);
+	}
+	out[o] = '\0';
+	return (long)o;
+}
+
+/* Parses the string starting at the quote at p->pos. */
+static bool parse_string(jp *p, const char **str, uint32_t *len, uint8_t *flags)
+{
+	size_t open = p->pos, i = p->pos + 1;
+	const unsigned char *s = (const unsigned char *)p->s;
+	bool esc = false;
+	*flags = 0;
+	for (;;) {
+		if (i >= p->len) {
+			fail(p, open, "unterminated string: no closing '\"' before the end of input");
+			return false;
+		}
+		unsigned char c = s[i];
+		if (c == '"')
+			break;
+		if (c == '\\') {
+			esc = true;
+			i += 2;
+			continue;
+		}
+		if (c < 0x20) {
+			char b[32];
+			if (c == '\n')
+				fail(p, i, "string not closed before the end of the line (started at column %u; "
+				     "a line break inside a string must be written \\n)", col_at(p, open));
+			else
+				fail(p, i, "%s inside a string: control characters must be escaped "
+				     "(\\u%04X)", show(b, sizeof(b), c), c);
+			return false;
+		}
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		size_t n = utf8_len(s + i, p->len - i);
+		if (!n) {
+			*flags |= SD_NODE_BADUTF8;
+			n = 1;
+		}
+		i += n;
+	}
+	size_t start = open + 1, end = i;
+	p->pos = end + 1;
+	if (!esc) {
+		p->s[end] = '\0';
+		*str = p->s + start;
+		*len = (uint32_t)(end - start);
+		return true;
+	}
+	*flags |= SD_NODE_ESCAPED;
+	char *out = sd_doc_text(p->d, end - start + 1);
+	long n = decode_escapes(p, start, end, out, flags);
+	if (n < 0)
+		return false;
+	*str = out;
+	*len = (uint32_t)n;
+	return true;
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static size_t digits(const char *s, size_t i, size_t len)
+{
+	while (i < len && is_digit(s[i]))
+		i++;
+	return i;
+}
+
+/* RFC 8259 number grammar, exactly; the text is kept as written. */
+static sd_node *parse_number(jp *p)
+{
+	const char *s = p->s;
+	size_t start = p->pos, i = start, len = p->len;
+	if (s[i] == '-')
+		i++;
+	if (i >= len || !is_digit(s[i])) {
+		fail(p, i, "expected a digit after '-'");
+		return NULL;
+	}
+	if (s[i] == '0' && i + 1 < len && is_digit(s[i + 1])) {
+		fail(p, i, "leading zeros are not allowed in JSON numbers");
+		return NULL;
+	}
+	i = digits(s, i, len);
+	if (i < len && s[i] == '.') {
+		if (i + 1 >= len || !is_digit(s[i + 1])) {
+			fail(p, i + 1, "expected a digit after the decimal point");
+			return NULL;
+		}
+		i = digits(s, i + 1, len);
+	}
+	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < len && (s[i] == '+' || s[i] == '-'))
+			i++;
+		if (i >= len || !is_digit(s[i])) {
+			fail(p, i, "expected a digit in the exponent");
+			return NULL;
+		}
+		i = digits(s, i, len);
+	}
+	if (i < len && (s[i] == '.' || s[i] == 'e' || s[i] == 'E' || s[i] == '+' ||
+			(s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))) {
+		char b[32];
+		fail(p, i, "invalid number: unexpected %s after '%.*s'", show(b, sizeof(b), (unsigned char)s[i]),
+		     (int)(i - start > 40 ? 40 : i - start), s + start);
+		return NULL;
+	}
+	sd_node *n = sd_doc_node(p->d, SD_NUMBER, p->line, col_at(p, start));
+	n->u.num = sd_doc_textdup(p->d, s + start, i - start);
+	n->len = (uint32_t)(i - start);
+	p->pos = i;
+	return n;
+}
+
+static sd_node *parse_literal(jp *p)
+{
+	static const struct { const char *text; sd_kind kind; bool val; } lits[] = {
+		{ "true", SD_BOOL, true }, { "false", SD_BOOL, false }, { "null", SD_NULL, false },
+	};
+	const char *s = p->s + p->pos;
+	size_t avail = p->len - p->pos;
+	for (size_t k = 0; k < 3; k++) {
+		size_t n = strlen(lits[k].text);
+		if (avail < n || memcmp(s, lits[k].text, n) != 0)
+			continue;
+		if (avail > n && ((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= 'A' && s[n] <= 'Z') ||
+				  is_digit(s[n]) || s[n] == '_'))
+			break;
+		sd_node *node = sd_doc_node(p->d, lits[k].kind, p->line, col_at(p, p->pos));
+		node->u.boolean = lits[k].val;
+		p->pos += n;
+		return node;
+	}
+	size_t w = 0;
+	while (w < avail && w < 20 && ((s[w] >= 'a' && s[w] <= 'z') || (s[w] >= 'A' && s[w] <= 'Z')))
+		w++;
+	fail(p, p->pos, "invalid value '%.*s': expected a string, number, object, array, "
+	     "true, false or null (lowercase)", (int)w, s);
+	return NULL;
+}
+
+static void *grow(void *v, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return v;
+	size_t c = *cap ? *cap * 2 : 64;
+	while (c < need)
+		c *= 2;
+	*cap = c;
+	return sd_xrealloc(v, c * size);
+}
+
+static bool open_container(jp *p, sd_kind k)
+{
+	if (p->nframes >= p->max_depth) {
+		fail(p, p->pos, "nesting deeper than %u levels (the limit for an input)", p->max_depth);
+		return false;
+	}
+	p->frames = grow(p->frames, &p->cap_frames, p->nframes + 1, sizeof(frame));
+	frame *f = &p->frames[p->nframes++];
+	f->node = sd_doc_node(p->d, k, p->line, col_at(p, p->pos));
+	f->base = k == SD_OBJECT ? p->nmems : p->nitems;
+	p->pos++;
+	return true;
+}
+
+static sd_node *close_container(jp *p)
+{
+	frame *f = &p->frames[--p->nframes];
+	sd_node *n = f->node;
+	p->pos++;
+	if (n->kind == SD_ARRAY) {
+		size_t cnt = p->nitems - f->base;
+		if (cnt) {
+			n->u.items = sd_arena_array(p->d->arena, cnt, sizeof(sd_node *));
+			memcpy(n->u.items, p->items + f->base, cnt * sizeof(sd_node *));
+		}
+		n->len = (uint32_t)cnt;
+		p->nitems = f->base;
+		return n;
+	}
+	size_t cnt = p->nmems - f->base;
+	if (cnt) {
+		n->u.members = sd_arena_array(p->d->arena, cnt, sizeof(sd_member));
+		memcpy(n->u.members, p->mems + f->base, cnt * sizeof(sd_member));
+		if (sd_doc_mark_duplicates(n->u.members, cnt))
+			n->flags |= SD_NODE_DUPKEYS;
+	}
+	n->len = (uint32_t)cnt;
+	p->nmems = f->base;
+	return n;
+}
+
+static sd_node *parse_scalar(jp *p)
+{
+	char c = p->s[p->pos], b[32];
+	if (c == '"') {
+		sd_node *n = sd_doc_node(p->d, SD_STRING, p->line, col_at(p, p->pos));
+		uint8_t flags;
+		if (!parse_string(p, &n->u.str, &n->len, &flags))
+			return NULL;
+		n->flags = flags;
+		return n;
+	}
+	if (c == '-' || is_digit(c))
+		return parse_number(p);
+	if (c >= 'a' && c <= 'z')
+		return parse_literal(p);
+	if (c == '+')
+		fail(p, p->pos, "a JSON number cannot start with '+'");
+	else if (c == '.')
+		fail(p, p->pos, "a JSON number needs a digit before the decimal point");
+	else if (c == '\'')
+		fail(p, p->pos, "JSON strings use double quotes, not single quotes");
+	else if (c == ']' || c == '}')
+		fail(p, p->pos, "unexpected '%c': expected a value", c);
+	else if ((c >= 'A' && c <= 'Z'))
+		return parse_literal(p);
+	else
+		fail(p, p->pos, "unexpected %s: expected a value", show(b, sizeof(b), (unsigned char)c));
+	return NULL;
+}
+
+/* Reads a member key (p->pos at the first non-space after '{' or ',') and
+ * the ':' after it. */
+static bool parse_key(jp *p)
+{
+	char b[32];
+	if (p->pos >= p->len) {
+		fail(p, p->pos, "unexpected end of input: expected an object key");
+		return false;
+	}
+	if (p->s[p->pos] != '"') {
+		fail(p, p->pos, "unexpected %s: expected an object key in double quotes",
+		     show(b, sizeof(b), (unsigned char)p->s[p->pos]));
+		return false;
+	}
+	p->mems = grow(p->mems, &p->cap_mems, p->nmems + 1, sizeof(sd_member));
+	sd_member *m = &p->mems[p->nmems];
+	memset(m, 0, sizeof(*m));
+	m->key_line = p->line;
+	m->key_col = col_at(p, p->pos);
+	uint8_t flags;
+	if (!parse_string(p, &m->key, &m->key_len, &flags))
+		return false;
+	p->nmems++;
+	skip_ws(p);
+	if (p->pos >= p->len || p->s[p->pos] != ':') {
+		if (p->pos >= p->len)
+			fail(p, p->pos, "unexpected end of input: expected ':' after the object key");
+		else
+			fail(p, p->pos, "unexpected %s: expected ':' after the object key",
+			     show(b, sizeof(b), (unsigned char)p->s[p->pos]));
+		return false;
+	}
+	p->pos++;
+	return true;
+}
+
+enum next { NEXT_VALUE, NEXT_KEY, NEXT_DONE, NEXT_FAIL };
+
+/* After a complete value v: attach it to the open container and decide what
+ * comes next.  Closing brackets complete further values, hence the loop. */
+static enum next after_value(jp *p, sd_node **v)
+{
+	char b[32];
+	for (;;) {
+		if (!p->nframes)
+			return NEXT_DONE;
+		frame *f = &p->frames[p->nframes - 1];
+		bool arr = f->node->kind == SD_ARRAY;
+		if (arr) {
+			p->items = grow(p->items, &p->cap_items, p->nitems + 1, sizeof(sd_node *));
+			p->items[p->nitems++] = *v;
+		} else {
+			p->mems[p->nmems - 1].value = *v;
+		}
+		skip_ws(p);
+		char close = arr ? ']' : '}';
+		if (p->pos >= p->len) {
+			fail(p, p->pos, "unexpected end of input: the %s opened at line %u column %u "
+			     "is not closed", arr ? "array" : "object", f->node->line, f->node->col);
+			return NEXT_FAIL;
+		}
+		char c = p->s[p->pos];
+		if (c == close) {
+			*v = close_container(p);
+			continue;
+		}
+		if (c != ',') {
+			fail(p, p->pos, "unexpected %s: expected ',' or '%c' after %s",
+			     show(b, sizeof(b), (unsigned char)c), close,
+			     arr ? "an array element" : "an object member");
+			return NEXT_FAIL;
+		}
+		size_t comma = p->pos++, comma_ls = p->line_start;
+		uint32_t comma_line = p->line;
+		skip_ws(p);
+		if (p->pos < p->len && p->s[p->pos] == close) {
+			p->line = comma_line; /* report at the comma, maybe lines above */
+			p->line_start = comma_ls;
+			fail(p, comma, "trailing comma before '%c' (JSON does not allow one)", close);
+			return NEXT_FAIL;
+		}
+		return arr ? NEXT_VALUE : NEXT_KEY;
+	}
+}
+
+static sd_node *parse_tree(jp *p)
+{
+	enum next next = NEXT_VALUE;
+	sd_node *v = NULL;
+	for (;;) {
+		if (next == NEXT_KEY) {
+			if (!parse_key(p))
+				return NULL;
+		}
+		skip_ws(p);
+		if (p->pos >= p->len) {
+			fail(p, p->pos, "unexpected end of input: expected a value");
+			return NULL;
+		}
+		char c = p->s[p->pos];
+		if (c == '{' || c == '[') {
+			if (!open_container(p, c == '{' ? SD_OBJECT : SD_ARRAY))
+				return NULL;
+			skip_ws(p);
+			char close = c == '{' ? '}' : ']';
+			if (p->pos < p->len && p->s[p->pos] == close) {
+				v = close_container(p);
+			} else {
+				next = c == '{' ? NEXT_KEY : NEXT_VALUE;
+				continue;
+			}
+		} else if (!(v = parse_scalar(p))) {
+			return NULL;
+		}
+		next = after_value(p, &v);
+		if (next == NEXT_FAIL)
+			return NULL;
+		if (next == NEXT_DONE)
+			return v;
+	}
+}
+
+const sd_node *sd_json_parse(sd_doc *d, char *src, size_t len,
+			     const sd_load_opts *o, sd_error *err)
+{
+	jp p = { .d = d, .s = src, .len = len, .line = 1, .err = err,
+		 .max_depth = o->max_depth ? o->max_depth : SD_DEFAULT_MAX_DEPTH };
+	d->format = SD_FORMAT_JSON;
+	sd_node *root = NULL;
+	if (len >= 3 && memcmp(src, "\xef\xbb\xbf", 3) == 0) {
+		fail(&p, 0, "a UTF-8 byte-order mark is not allowed in JSON (remove the first 3 bytes)");
+		return NULL;
+	}
+	skip_ws(&p);
+	if (p.pos >= len) {
+		fail(&p, p.pos, len ? "no JSON value: the input is only white space"
+				    : "empty input: expected a JSON value");
+		goto out;
+	}
+	root = parse_tree(&p);
+	if (root) {
+		skip_ws(&p);
+		if (p.pos < len) {
+			char b[32];
+			fail(&p, p.pos, "unexpected %s after the top-level value (only one value "
+			     "is allowed)", show(b, sizeof(b), (unsigned char)src[p.pos]));
+			root = NULL;
+		}
+	}
+out:
+	free(p.frames);
+	free(p.items);
+	free(p.mems);
+	return root;
+}

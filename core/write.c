@@ -1,0 +1,394 @@
+/*
+ * write.c - JSON and YAML writers keeping key order and number text, and
+ * atomic file replacement.
+ */
+#include "specdiff/write.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "doc_impl.h"
+
+static void indent_to(sd_buf *out, unsigned n)
+{
+	sd_buf_grow(out, n);
+	memset(out->data + out->len, ' ', n);
+	out->len += n;
+	out->data[out->len] = '\0';
+}
+
+/* RFC 8259 number text? */
+static bool json_number_ok(const char *s, size_t n)
+{
+	size_t i = 0;
+	if (i < n && s[i] == '-')
+		i++;
+	if (i >= n || s[i] < '0' || s[i] > '9')
+		return false;
+	if (s[i] == '0')
+		i++;
+	else
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+	if (i < n && s[i] == '.') {
+		size_t f = ++i;
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+		if (i == f)
+			return false;
+	}
+	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < n && (s[i] == '+' || s[i] == '-'))
+			i++;
+		size_t e = i;
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+		if (i == e)
+			return false;
+	}
+	return i == n;
+}
+
+static void json_number(sd_buf *out, const sd_node *n)
+{
+	if (json_number_ok(n->u.num, n->len)) {
+		sd_buf_add(out, n->u.num, n->len);
+		return;
+	}
+	size_t len;
+	const char *go = sd_number_go_text(n, &len);
+	if (go)
+		sd_buf_add(out, go, len);
+	else
+		sd_buf_add_json_string(out, n->u.num, n->len); /* .inf, .nan */
+}
+
+static void write_json(sd_buf *out, const sd_node *n, unsigned ind, unsigned step)
+{
+	switch ((sd_kind)n->kind) {
+	case SD_NULL: sd_buf_adds(out, "null"); return;
+	case SD_BOOL: sd_buf_adds(out, n->u.boolean ? "true" : "false"); return;
+	case SD_NUMBER: json_number(out, n); return;
+	case SD_STRING: sd_buf_add_json_string(out, n->u.str, n->len); return;
+	case SD_ARRAY:
+		if (!n->len) {
+			sd_buf_adds(out, "[]");
+			return;
+		}
+		sd_buf_addc(out, '[');
+		for (uint32_t i = 0; i < n->len; i++) {
+			sd_buf_adds(out, i ? ",\n" : "\n");
+			indent_to(out, ind + step);
+			write_json(out, n->u.items[i], ind + step, step);
+		}
+		sd_buf_addc(out, '\n');
+		indent_to(out, ind);
+		sd_buf_addc(out, ']');
+		return;
+	case SD_OBJECT:
+		if (!n->len) {
+			sd_buf_adds(out, "{}");
+			return;
+		}
+		sd_buf_addc(out, '{');
+		for (uint32_t i = 0; i < n->len; i++) {
+			const sd_member *m = &n->u.members[i];
+			sd_buf_adds(out, i ? ",\n" : "\n");
+			indent_to(out, ind + step);
+			sd_buf_add_json_string(out, m->key, m->key_len);
+			sd_buf_adds(out, ": ");
+			write_json(out, m->value, ind + step, step);
+		}
+		sd_buf_addc(out, '\n');
+		indent_to(out, ind);
+		sd_buf_addc(out, '}');
+		return;
+	}
+}
+
+/* ---- YAML ---- */
+
+/* Can s be written as a plain scalar and read back as the same string? */
+static bool yaml_plain_ok(const char *s, size_t n)
+{
+	if (n == 0 || s[0] == ' ' || s[n - 1] == ' ')
+		return false;
+	if (strchr("-?:,[]{}#&*!|>'\"%@`.", s[0]) && !(s[0] == '.' && n > 1 && s[1] != '.'))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c >= 0x7f)
+			return false; /* control, tab, non-ASCII: double-quoted */
+		if (c == ':' && (i + 1 == n || s[i + 1] == ' '))
+			return false;
+		if (c == '#' && s[i - 1] == ' ')
+			return false;
+	}
+	/* A date-like text is a timestamp to yaml.v3; YAML 1.1 booleans
+	 * are quoted so no reader takes them for booleans. */
+	static const char *const yaml11[] = { "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No",
+		"NO", "on", "On", "ON", "off", "Off", "OFF", NULL };
+	for (const char *const *w = yaml11; *w; w++)
+		if (strlen(*w) == n && memcmp(*w, s, n) == 0)
+			return false;
+	if (n >= 5 && s[4] == '-' && strspn(s, "0123456789") == 4)
+		return false;
+	return sd_yaml_plain_is_string(s, n);
+}
+
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0];
+	size_t need = c < 0xC2 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 0;
+	if (!need || n < need)
+		return 0;
+	if (c == 0xE0 && s[1] < 0xA0)
+		return 0;
+	if (c == 0xED && s[1] > 0x9F)
+		return 0;
+	if (c == 0xF0 && s[1] < 0x90)
+		return 0;
+	if (c == 0xF4 && s[1] > 0x8F)
+		return 0;
+	for (size_t i = 1; i < need; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	return need;
+}
+
+static void yaml_quoted(sd_buf *out, const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	sd_buf_addc(out, '"');
+	for (size_t i = 0; i < n;) {
+		unsigned char c = s[i];
+		const char *esc = NULL;
+		switch (c) {
+		case '"': esc = "\\\""; break;
+		case '\\': esc = "\\\\"; break;
+		case '\n': esc = "\\n"; break;
+		case '\t': esc = "\\t"; break;
+		case '\r': esc = "\\r"; break;
+		case 0: esc = "\\0"; break;
+		}
+		if (esc) {
+			sd_buf_adds(out, esc);
+			i++;
+		} else if (c < 0x20 || c == 0x7f) {
+			sd_buf_addf(out, "\\x%02X", c);
+			i++;
+		} else if (c < 0x80) {
+			sd_buf_addc(out, (char)c);
+			i++;
+		} else {
+			size_t k = utf8_seq(s + i, n - i);
+			if (!k) {
+				sd_buf_adds(out, "\xEF\xBF\xBD"); /* U+FFFD: YAML cannot hold the raw byte */
+				i++;
+			} else if (k == 2 && c == 0xC2 && s[i + 1] < 0xA0) {
+				sd_buf_addf(out, "\\x%02X", s[i + 1]); /* C1 controls, NEL */
+				i += 2;
+			} else if (k == 3 && ((c == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9)) ||
+					      (c == 0xEF && s[i + 1] == 0xBB && s[i + 2] == 0xBF))) {
+				sd_buf_addf(out, "\\u%s", c == 0xEF ? "FEFF" : s[i + 2] == 0xA8 ? "2028" : "2029");
+				i += 3;
+			} else {
+				sd_buf_add(out, s + i, k);
+				i += k;
+			}
+		}
+	}
+	sd_buf_addc(out, '"');
+}
+
+static void yaml_string(sd_buf *out, const char *s, size_t n)
+{
+	if (yaml_plain_ok(s, n))
+		sd_buf_add(out, s, n);
+	else
+		yaml_quoted(out, s, n);
+}
+
+static void yaml_scalar(sd_buf *out, const sd_node *n)
+{
+	switch ((sd_kind)n->kind) {
+	case SD_NULL: sd_buf_adds(out, "null"); break;
+	case SD_BOOL: sd_buf_adds(out, n->u.boolean ? "true" : "false"); break;
+	case SD_NUMBER: sd_buf_add(out, n->u.num, n->len); break;
+	case SD_STRING: yaml_string(out, n->u.str, n->len); break;
+	case SD_ARRAY: sd_buf_adds(out, "[]"); break;
+	case SD_OBJECT: sd_buf_adds(out, "{}"); break;
+	}
+}
+
+static bool is_block(const sd_node *n)
+{
+	return (n->kind == SD_ARRAY || n->kind == SD_OBJECT) && n->len > 0;
+}
+
+/* Writes a block collection whose first line continues the current line
+ * (after "- " or at the start of the document); later lines get ind. */
+static void write_yaml_block(sd_buf *out, const sd_node *n, unsigned ind, unsigned step)
+{
+	for (uint32_t i = 0; i < n->len; i++) {
+		if (i)
+			indent_to(out, ind);
+		const sd_node *v;
+		if (n->kind == SD_ARRAY) {
+			v = n->u.items[i];
+			sd_buf_adds(out, "- ");
+			if (is_block(v)) {
+				write_yaml_block(out, v, ind + 2, step);
+				continue;
+			}
+		} else {
+			const sd_member *m = &n->u.members[i];
+			v = m->value;
+			if (m->key_len > 1000) {
+				/* libyaml allows implicit keys of 1024 characters at
+				 * most: longer ones take the explicit "? " form. */
+				sd_buf_adds(out, "? ");
+				yaml_string(out, m->key, m->key_len);
+				sd_buf_addc(out, '\n');
+				indent_to(out, ind);
+			} else {
+				yaml_string(out, m->key, m->key_len);
+			}
+			sd_buf_addc(out, ':');
+			if (is_block(v)) {
+				/* Sequences under a key are indented like mappings. */
+				sd_buf_addc(out, '\n');
+				indent_to(out, ind + step);
+				write_yaml_block(out, v, ind + step, step);
+				continue;
+			}
+			sd_buf_addc(out, ' ');
+		}
+		yaml_scalar(out, v);
+		sd_buf_addc(out, '\n');
+	}
+}
+
+void sd_write_node(sd_buf *out, const sd_node *root, const sd_write_opts *o)
+{
+	unsigned step = o && o->indent ? o->indent : 2;
+	if (o && o->to == SD_FORMAT_YAML) {
+		if (is_block(root)) {
+			write_yaml_block(out, root, 0, step);
+		} else {
+			yaml_scalar(out, root);
+			sd_buf_addc(out, '\n');
+		}
+		return;
+	}
+	write_json(out, root, 0, step);
+	sd_buf_addc(out, '\n');
+}
+
+bool sd_write_yaml_lossy(const sd_node *n)
+{
+	if (n->kind == SD_STRING)
+		return (n->flags & SD_NODE_BADUTF8) != 0;
+	if (n->kind == SD_ARRAY) {
+		for (uint32_t i = 0; i < n->len; i++)
+			if (sd_write_yaml_lossy(n->u.items[i]))
+				return true;
+	} else if (n->kind == SD_OBJECT) {
+		for (uint32_t i = 0; i < n->len; i++) {
+			const sd_member *m = &n->u.members[i];
+			for (uint32_t k = 0; k < m->key_len;) {
+				unsigned char c = (unsigned char)m->key[k];
+				size_t l = c < 0x80 ? 1 : utf8_seq((const unsigned char *)m->key + k, m->key_len - k);
+				if (!l)
+					return true;
+				k += (uint32_t)l;
+			}
+			if (sd_write_yaml_lossy(m->value))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* ---- atomic replacement ---- */
+
+static int write_fully(int fd, const char *p, size_t len)
+{
+	while (len) {
+		ssize_t w = write(fd, p, len);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return -1;
+		p += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+/* The mode the new file gets: the old file's, or 0666 less the umask. */
+static mode_t target_mode(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) == 0)
+		return st.st_mode & 07777;
+	mode_t um = umask(022);
+	umask(um);
+	return 0666 & ~um;
+}
+
+int sd_write_file_atomic(const char *path, const void *data, size_t len, sd_error *err)
+{
+	const char *slash = strrchr(path, '/');
+	sd_buf tmp = SD_BUF_INIT;
+	if (slash)
+		sd_buf_addf(&tmp, "%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1);
+	else
+		sd_buf_addf(&tmp, ".%s.XXXXXX", path);
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		sd_error_set(err, path, 0, 0, "cannot write: it is a directory");
+		sd_buf_release(&tmp);
+		return -1;
+	}
+	int fd = mkstemp(tmp.data);
+	if (fd < 0) {
+		sd_error_set(err, path, 0, 0, "cannot create a temporary file next to it: %s",
+			     strerror(errno));
+		sd_buf_release(&tmp);
+		return -1;
+	}
+	const char *step = "write";
+	if (fchmod(fd, target_mode(path)) != 0)
+		step = "set the mode of";
+	else if (write_fully(fd, data, len) != 0)
+		step = "write";
+	else if (fsync(fd) != 0)
+		step = "flush";
+	else
+		step = NULL;
+	int saved = errno;
+	if (close(fd) != 0 && !step) {
+		step = "close";
+		saved = errno;
+	}
+	if (!step && rename(tmp.data, path) != 0) {
+		step = "rename over";
+		saved = errno;
+	}
+	if (step) {
+		unlink(tmp.data);
+		sd_error_set(err, path, 0, 0, "cannot %s the file (left unchanged): %s", step,
+			     strerror(saved));
+		sd_buf_release(&tmp);
+		return -1;
+	}
+	sd_buf_release(&tmp);
+	return 0;
+}

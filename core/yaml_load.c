@@ -1,0 +1,825 @@
+/*
+ * yaml_load.c - YAML text to sd_node tree through libyaml's event parser.
+ *
+ * Scalars are resolved the way gopkg.in/yaml.v3 resolves them into an
+ * interface{} (resolve.go): null/~/empty, true/false in three spellings,
+ * integers through Go's ParseInt/ParseUint with base prefixes (0x, 0o, 0b,
+ * and a bare leading 0 meaning octal) after dropping underscores, floats by
+ * its yamlStyleFloat pattern, .inf/.nan; anything else is a string.  Each
+ * number keeps its source text and, when different, the JSON text that
+ * Go's YAML->JSON step writes (SD_NODE_NUM_ALT, stored after the text).
+ *
+ * Aliases share the anchored subtree (nodes are read-only), so memory is
+ * bounded; the nodes an alias stands for are counted against
+ * max_alias_nodes so that consumers walking the tree stay bounded too.
+ * libyaml marks count from 0 and count characters: they are converted once
+ * here to 1-based lines and byte columns.
+ */
+#include "doc_impl.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "specdiff/gonum.h"
+#include "specdiff/util.h"
+
+#define MEMBER_MERGE (1u << 8) /* private: a "<<" merge key, resolved at close */
+
+typedef struct yframe {
+	sd_node *node;
+	size_t base;          /* first entry on the scratch stack */
+	long anchor;          /* anchor index or -1 */
+	size_t made_at_start; /* p->made when the collection started */
+	bool want_value;      /* mapping: a key was read, its value is next */
+	bool has_merge;
+} yframe;
+
+typedef struct anchor {
+	char *name;           /* malloc'd */
+	const sd_node *node;  /* NULL while the anchored node is being built */
+	size_t size;          /* nodes it stands for, aliases expanded */
+} anchor;
+
+typedef struct yp {
+	sd_doc *d;
+	const char *src;
+	size_t len;
+	sd_error *err;
+	const sd_load_opts *o;
+	size_t cur_line, cur_off; /* position cursor: 0-based line and its offset */
+	size_t bom;
+	yframe *frames;
+	size_t nframes, cap_frames;
+	sd_node **items;
+	size_t nitems, cap_items;
+	sd_member *mems;
+	size_t nmems, cap_mems;
+	anchor *anchors;
+	size_t nanchors, cap_anchors;
+	size_t made;          /* nodes of this document, aliases expanded */
+	size_t alias_nodes;   /* nodes added by alias expansion */
+	sd_node *root;
+	sd_buf tmp;
+} yp;
+
+static void *grow(void *v, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return v;
+	size_t c = *cap ? *cap * 2 : 64;
+	while (c < need)
+		c *= 2;
+	*cap = c;
+	return sd_xrealloc(v, c * size);
+}
+
+/* 1-based line and byte column of a libyaml mark. */
+static void mark_pos(yp *p, yaml_mark_t m, uint32_t *line, uint32_t *col)
+{
+	while (p->cur_line < m.line) {
+		const char *nl = memchr(p->src + p->cur_off, '\n', p->len - p->cur_off);
+		if (!nl)
+			break;
+		p->cur_off = (size_t)(nl - p->src) + 1;
+		p->cur_line++;
+	}
+	while (p->cur_line > m.line) {
+		size_t i = p->cur_off - 1; /* the '\n' ending the previous line */
+		while (i > 0 && p->src[i - 1] != '\n')
+			i--;
+		p->cur_off = i;
+		p->cur_line--;
+	}
+	size_t off = p->cur_off + (p->cur_line == 0 ? p->bom : 0);
+	for (size_t c = 0; c < m.column && off < p->len && p->src[off] != '\n'; c++) {
+		unsigned char b = (unsigned char)p->src[off];
+		off += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+	}
+	if (off > p->len)
+		off = p->len;
+	*line = (uint32_t)p->cur_line + 1;
+	*col = (uint32_t)(off - p->cur_off) + 1;
+}
+
+static void fail_at(yp *p, yaml_mark_t m, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void fail_at(yp *p, yaml_mark_t m, const char *fmt, ...)
+{
+	uint32_t line, col;
+	mark_pos(p, m, &line, &col);
+	sd_error_set(p->err, p->d->name, line, col, "%s", "");
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(p->err->msg, sizeof(p->err->msg), fmt, ap);
+	va_end(ap);
+}
+
+/* ---- scalar resolution (yaml.v3 resolve.go) ---- */
+
+typedef enum rkind { R_STR, R_NULL, R_BOOL, R_INT, R_UINT, R_FLOAT } rkind;
+
+typedef struct resolved {
+	rkind kind;
+	bool b;
+	int64_t i;
+	uint64_t u;
+	double f;
+} resolved;
+
+static bool str_in(const char *s, size_t n, const char *const *list)
+{
+	for (; *list; list++)
+		if (strlen(*list) == n && memcmp(*list, s, n) == 0)
+			return true;
+	return false;
+}
+
+static int digit_val(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A' + 10;
+	return 99;
+}
+
+/* Go's ParseUint(s, 0, 64) magnitude part: 0 ok, -1 syntax, -2 range. */
+static int go_parse_uint(const char *s, size_t n, uint64_t *out)
+{
+	int base = 10;
+	if (n >= 2 && s[0] == '0') {
+		char c = s[1];
+		if (c == 'x' || c == 'X')
+			base = 16, s += 2, n -= 2;
+		else if (c == 'o' || c == 'O')
+			base = 8, s += 2, n -= 2;
+		else if (c == 'b' || c == 'B')
+			base = 2, s += 2, n -= 2;
+		else
+			base = 8, s += 1, n -= 1;
+	}
+	if (n == 0)
+		return -1;
+	uint64_t v = 0;
+	bool range = false;
+	for (size_t i = 0; i < n; i++) {
+		int dv = digit_val(s[i]);
+		if (dv >= base)
+			return -1;
+		if (v > (UINT64_MAX - (uint64_t)dv) / (uint64_t)base)
+			range = true;
+		else
+			v = v * (uint64_t)base + (uint64_t)dv;
+	}
+	*out = v;
+	return range ? -2 : 0;
+}
+
+/* ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$ */
+static bool yaml_style_float(const char *s, size_t n)
+{
+	size_t i = 0;
+	if (i < n && (s[i] == '-' || s[i] == '+'))
+		i++;
+	size_t d0 = i;
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (i == d0) {
+		if (i >= n || s[i] != '.')
+			return false;
+		size_t f0 = ++i;
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+		if (i == f0)
+			return false;
+	} else if (i < n && s[i] == '.') {
+		i++;
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+	}
+	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < n && (s[i] == '-' || s[i] == '+'))
+			i++;
+		size_t e0 = i;
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+		if (i == e0)
+			return false;
+	}
+	return i == n;
+}
+
+/* strconv.ParseFloat on text the pattern above accepted: fails only on
+ * overflow (Go returns ErrRange with +-Inf). */
+static bool go_parse_float(const char *s, size_t n, double *out)
+{
+	char buf[512];
+	char *heap = NULL, *t = buf;
+	if (n >= sizeof(buf))
+		t = heap = sd_xmalloc(n + 1);
+	memcpy(t, s, n);
+	t[n] = '\0';
+	*out = strtod(t, NULL);
+	free(heap);
+	return !isinf(*out);
+}
+
+static bool resolve_number(const char *in, size_t n, resolved *r)
+{
+	char sbuf[256];
+	char *heap = NULL, *plain = sbuf;
+	if (n >= sizeof(sbuf))
+		plain = heap = sd_xmalloc(n + 1);
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (in[i] != '_')
+			plain[m++] = in[i];
+	bool ok = true;
+	bool neg = m && plain[0] == '-', sign = m && (plain[0] == '-' || plain[0] == '+');
+	uint64_t u = 0;
+	int rc = go_parse_uint(plain + sign, m - sign, &u);
+	if (rc == 0 && !neg && u <= INT64_MAX) {
+		r->kind = R_INT, r->i = (int64_t)u;
+	} else if (rc == 0 && neg && u <= (uint64_t)INT64_MAX + 1) {
+		r->kind = R_INT, r->i = u == (uint64_t)INT64_MAX + 1 ? INT64_MIN : -(int64_t)u;
+	} else if (rc == 0 && !sign) {
+		r->kind = R_UINT, r->u = u;   /* ParseUint takes no sign */
+	} else if (yaml_style_float(plain, m) && go_parse_float(plain, m, &r->f)) {
+		r->kind = R_FLOAT;
+	} else {
+		ok = false;
+	}
+	free(heap);
+	return ok;
+}
+
+static void resolve_plain(const char *s, size_t n, resolved *r)
+{
+	static const char *const nulls[] = { "", "~", "null", "Null", "NULL", NULL };
+	static const char *const trues[] = { "true", "True", "TRUE", NULL };
+	static const char *const falses[] = { "false", "False", "FALSE", NULL };
+	static const char *const nans[] = { ".nan", ".NaN", ".NAN", NULL };
+	static const char *const pinfs[] = { ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", NULL };
+	static const char *const ninfs[] = { "-.inf", "-.Inf", "-.INF", NULL };
+	memset(r, 0, sizeof(*r));
+	if (str_in(s, n, nulls)) {
+		r->kind = R_NULL;
+	} else if (str_in(s, n, trues) || str_in(s, n, falses)) {
+		r->kind = R_BOOL;
+		r->b = s[0] == 't' || s[0] == 'T';
+	} else if (str_in(s, n, nans)) {
+		r->kind = R_FLOAT, r->f = NAN;
+	} else if (str_in(s, n, pinfs) || str_in(s, n, ninfs)) {
+		r->kind = R_FLOAT, r->f = s[0] == '-' ? -INFINITY : INFINITY;
+	} else if (s[0] == '.') {
+		if (yaml_style_float(s, n) && go_parse_float(s, n, &r->f))
+			r->kind = R_FLOAT;
+	} else if ((s[0] >= '0' && s[0] <= '9') || s[0] == '-' || s[0] == '+') {
+		if (!resolve_number(s, n, r))
+			r->kind = R_STR;
+	}
+}
+
+bool sd_yaml_plain_is_string(const char *s, size_t n)
+{
+	resolved r;
+	resolve_plain(s, n, &r);
+	return r.kind == R_STR;
+}
+
+static const char *short_tag(const char *tag, char *buf, size_t size)
+{
+	static const char prefix[] = "tag:yaml.org,2002:";
+	if (tag && strncmp(tag, prefix, sizeof(prefix) - 1) == 0) {
+		snprintf(buf, size, "!!%s", tag + sizeof(prefix) - 1);
+		return buf;
+	}
+	return tag;
+}
+
+static const char *rkind_tag(rkind k)
+{
+	static const char *const names[] = { "!!str", "!!null", "!!bool", "!!int", "!!int", "!!float" };
+	return names[k];
+}
+
+/* Resolves a scalar event as yaml.v3 decodes it into interface{}.
+ * Returns false (error set) when an explicit tag does not fit the value. */
+static bool resolve_scalar(yp *p, const yaml_event_t *ev, resolved *r)
+{
+	const char *v = (const char *)ev->data.scalar.value;
+	size_t n = ev->data.scalar.length;
+	char tbuf[128];
+	const char *tag = short_tag((const char *)ev->data.scalar.tag, tbuf, sizeof(tbuf));
+	bool plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	memset(r, 0, sizeof(*r));
+	if (!tag || !*tag) {
+		if (plain)
+			resolve_plain(v, n, r);
+		return true;
+	}
+	if (strcmp(tag, "!!int") && strcmp(tag, "!!float") && strcmp(tag, "!!bool") &&
+	    strcmp(tag, "!!null") && strcmp(tag, "!!timestamp"))
+		return true; /* !!str, "!", custom tags: the text as a string */
+	resolve_plain(v, n, r);
+	if (!strcmp(tag, "!!float") && r->kind == R_INT) {
+		r->kind = R_FLOAT, r->f = (double)r->i;
+	} else if (!strcmp(tag, "!!float") && r->kind == R_UINT) {
+		r->kind = R_FLOAT, r->f = (double)r->u;
+	} else if (strcmp(tag, rkind_tag(r->kind)) && strcmp(tag, "!!timestamp")) {
+		fail_at(p, ev->start_mark, "cannot decode %s `%.*s` as a %s", rkind_tag(r->kind),
+			(int)(n > 80 ? 80 : n), v, tag);
+		return false;
+	}
+	return true;
+}
+
+/* The JSON text Go writes for a resolved number. */
+static void go_json_text(const resolved *r, sd_buf *out)
+{
+	sd_buf_reset(out);
+	if (r->kind == R_INT)
+		sd_buf_addf(out, "%lld", (long long)r->i);
+	else if (r->kind == R_UINT)
+		sd_buf_addf(out, "%llu", (unsigned long long)r->u);
+	else
+		sd_go_json_float(out, r->f);
+}
+
+/* A mapping key as Go's YAML->JSON step names it (keyString in the
+ * reference): strings as they are, other scalars formatted. */
+static void key_text(const resolved *r, const char *v, size_t n, sd_buf *out)
+{
+	sd_buf_reset(out);
+	switch (r->kind) {
+	case R_STR: sd_buf_add(out, v, n); break;
+	case R_NULL: sd_buf_adds(out, "null"); break;
+	case R_BOOL: sd_buf_adds(out, r->b ? "true" : "false"); break;
+	case R_INT: sd_buf_addf(out, "%lld", (long long)r->i); break;
+	case R_UINT: sd_buf_addf(out, "%llu", (unsigned long long)r->u); break;
+	case R_FLOAT: sd_go_format_float(out, r->f, 'g'); break;
+	}
+	sd_buf_grow(out, 0);
+}
+
+static void plain_notes(yp *p, const yaml_event_t *ev, uint32_t line, uint32_t col)
+{
+	static const char *const yaml11[] = { "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No",
+		"NO", "on", "On", "ON", "off", "Off", "OFF", NULL };
+	const char *v = (const char *)ev->data.scalar.value;
+	size_t n = ev->data.scalar.length;
+	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE || ev->data.scalar.tag)
+		return;
+	if (str_in(v, n, yaml11))
+		sd_doc_add_note(p->d, line, col, "'%s' is the string \"%s\" here (YAML 1.2); YAML 1.1 "
+				"tools read it as a boolean: quote it to be clear", v, v);
+	else if (n >= 8 && n < 40 && v[4] == '-' && strspn(v, "0123456789") == 4)
+		sd_doc_add_note(p->d, line, col, "'%s' looks like a date: gopkg.in/yaml.v3 decodes "
+				"it as a timestamp and Go's YAML->JSON step rewrites it in RFC 3339 "
+				"form; quote it to keep the text", v);
+}
+
+static sd_node *make_scalar(yp *p, const yaml_event_t *ev)
+{
+	uint32_t line, col;
+	mark_pos(p, ev->start_mark, &line, &col);
+	resolved r;
+	if (!resolve_scalar(p, ev, &r))
+		return NULL;
+	const char *v = (const char *)ev->data.scalar.value;
+	size_t n = ev->data.scalar.length;
+	if (n > UINT32_MAX) {
+		fail_at(p, ev->start_mark, "scalar longer than 4 GiB");
+		return NULL;
+	}
+	static const sd_kind kinds[] = { SD_STRING, SD_NULL, SD_BOOL, SD_NUMBER, SD_NUMBER, SD_NUMBER };
+	sd_node *node = sd_doc_node(p->d, kinds[r.kind], line, col);
+	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		node->flags |= SD_NODE_QUOTED;
+	if (r.kind == R_STR) {
+		plain_notes(p, ev, line, col);
+		node->u.str = sd_doc_textdup(p->d, v, n);
+		node->len = (uint32_t)n;
+	} else if (r.kind == R_BOOL) {
+		node->u.boolean = r.b;
+	} else if (r.kind != R_NULL) {
+		node->len = (uint32_t)n;
+		if (r.kind == R_FLOAT && (isnan(r.f) || isinf(r.f))) {
+			node->flags |= SD_NODE_NUM_NOJSON;
+			node->u.num = sd_doc_textdup(p->d, v, n);
+			return node;
+		}
+		go_json_text(&r, &p->tmp);
+		if (p->tmp.len == n && memcmp(p->tmp.data, v, n) == 0) {
+			node->u.num = sd_doc_textdup(p->d, v, n);
+		} else {
+			/* text NUL alt NUL: see sd_number_go_text */
+			char *t = sd_doc_text(p->d, n + 1 + p->tmp.len + 1);
+			memcpy(t, v, n);
+			t[n] = '\0';
+			memcpy(t + n + 1, p->tmp.data, p->tmp.len + 1);
+			node->u.num = t;
+			node->flags |= SD_NODE_NUM_ALT;
+		}
+	}
+	return node;
+}
+
+/* ---- anchors and aliases ---- */
+
+static long anchor_define(yp *p, const yaml_char_t *name)
+{
+	if (!name)
+		return -1;
+	p->anchors = grow(p->anchors, &p->cap_anchors, p->nanchors + 1, sizeof(anchor));
+	anchor *a = &p->anchors[p->nanchors];
+	a->name = sd_xstrdup((const char *)name);
+	a->node = NULL;
+	a->size = 0;
+	return (long)p->nanchors++;
+}
+
+static size_t sat_add(size_t a, size_t b)
+{
+	return a > SIZE_MAX - b ? SIZE_MAX : a + b;
+}
+
+static const sd_node *alias_resolve(yp *p, const yaml_event_t *ev)
+{
+	const char *name = (const char *)ev->data.alias.anchor;
+	for (size_t i = p->nanchors; i-- > 0;) {
+		anchor *a = &p->anchors[i];
+		if (strcmp(a->name, name) != 0)
+			continue;
+		if (!a->node) {
+			fail_at(p, ev->start_mark, "alias *%s refers to a node that contains it "
+				"(a recursive alias cannot be expanded)", name);
+			return NULL;
+		}
+		p->alias_nodes = sat_add(p->alias_nodes, a->size);
+		p->made = sat_add(p->made, a->size);
+		if (p->alias_nodes > p->o->max_alias_nodes) {
+			fail_at(p, ev->start_mark, "YAML aliases expand to more than %zu nodes "
+				"(the limit; is this an alias bomb?)", p->o->max_alias_nodes);
+			return NULL;
+		}
+		return a->node;
+	}
+	fail_at(p, ev->start_mark, "unknown anchor '%s' referenced by an alias", name);
+	return NULL;
+}
+
+static void anchors_reset(yp *p)
+{
+	for (size_t i = 0; i < p->nanchors; i++)
+		free(p->anchors[i].name);
+	p->nanchors = 0;
+}
+
+/* ---- tree building ---- */
+
+static bool key_from_node(yp *p, const sd_node *k, sd_member *m)
+{
+	resolved r = { 0 };
+	const char *v = "";
+	size_t n = 0;
+	switch ((sd_kind)k->kind) {
+	case SD_STRING: r.kind = R_STR, v = k->u.str, n = k->len; break;
+	case SD_NULL: r.kind = R_NULL; break;
+	case SD_BOOL: r.kind = R_BOOL, r.b = k->u.boolean; break;
+	case SD_NUMBER: resolve_plain(k->u.num, k->len, &r); break;
+	default: return false;
+	}
+	if (k->kind == SD_NUMBER && r.kind == R_STR)
+		r.kind = R_FLOAT, r.f = strtod(k->u.num, NULL); /* !!float-tagged text */
+	key_text(&r, v, n, &p->tmp);
+	m->key = sd_doc_textdup(p->d, p->tmp.data, p->tmp.len);
+	m->key_len = (uint32_t)p->tmp.len;
+	m->key_line = k->line;
+	m->key_col = k->col;
+	if (k->kind == SD_STRING && !(k->flags & SD_NODE_QUOTED) && k->len == 2 &&
+	    memcmp(k->u.str, "<<", 2) == 0)
+		m->flags |= MEMBER_MERGE;
+	return true;
+}
+
+/* Attaches a complete node (a value, or a key when a mapping waits for
+ * one) to the open collection, or makes it the root. */
+static bool attach(yp *p, sd_node *v, yaml_mark_t mark)
+{
+	if (!p->nframes) {
+		p->root = v;
+		return true;
+	}
+	yframe *f = &p->frames[p->nframes - 1];
+	if (f->node->kind == SD_ARRAY) {
+		p->items = grow(p->items, &p->cap_items, p->nitems + 1, sizeof(sd_node *));
+		p->items[p->nitems++] = v;
+		return true;
+	}
+	if (f->want_value) {
+		p->mems[p->nmems - 1].value = v;
+		f->want_value = false;
+		return true;
+	}
+	p->mems = grow(p->mems, &p->cap_mems, p->nmems + 1, sizeof(sd_member));
+	sd_member *m = &p->mems[p->nmems];
+	memset(m, 0, sizeof(*m));
+	if (!key_from_node(p, v, m)) {
+		sd_error_set(p->err, p->d->name, v->line, v->col,
+			     "a mapping key must be a scalar, not a %s",
+			     v->kind == SD_OBJECT ? "mapping" : "sequence");
+		return false;
+	}
+	if (m->flags & MEMBER_MERGE)
+		f->has_merge = true;
+	p->nmems++;
+	f->want_value = true;
+	return true;
+}
+
+static bool open_collection(yp *p, const yaml_event_t *ev, sd_kind k)
+{
+	if (p->nframes >= p->o->max_depth) {
+		fail_at(p, ev->start_mark, "nesting deeper than %u levels (the limit for an input)",
+			p->o->max_depth);
+		return false;
+	}
+	uint32_t line, col;
+	mark_pos(p, ev->start_mark, &line, &col);
+	p->frames = grow(p->frames, &p->cap_frames, p->nframes + 1, sizeof(yframe));
+	yframe *f = &p->frames[p->nframes++];
+	memset(f, 0, sizeof(*f));
+	f->node = sd_doc_node(p->d, k, line, col);
+	p->made = sat_add(p->made, 1);
+	bool flow = k == SD_OBJECT ? ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+				   : ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE;
+	if (flow)
+		f->node->flags |= SD_NODE_FLOW;
+	f->base = k == SD_OBJECT ? p->nmems : p->nitems;
+	f->made_at_start = p->made;
+	f->anchor = anchor_define(p, k == SD_OBJECT ? ev->data.mapping_start.anchor
+						    : ev->data.sequence_start.anchor);
+	return true;
+}
+
+static bool key_present(const sd_member *m, size_t n, const sd_member *k)
+{
+	for (size_t i = 0; i < n; i++)
+		if (m[i].key_len == k->key_len && memcmp(m[i].key, k->key, k->key_len) == 0)
+			return true;
+	return false;
+}
+
+static void merge_one(sd_buf *out, const sd_member *own, size_t nown, const sd_node *src)
+{
+	for (uint32_t i = 0; i < src->len; i++) {
+		const sd_member *m = &src->u.members[i];
+		const sd_member *have = (const sd_member *)out->data;
+		if (!key_present(own, nown, m) && !key_present(have, out->len / sizeof(*m), m)) {
+			sd_member c = *m;
+			c.flags = 0;
+			sd_buf_add(out, &c, sizeof(c));
+		}
+	}
+}
+
+/* Resolves "<<" merge keys as yaml.v3 does: keys written in the mapping
+ * win, then earlier merged mappings over later ones. */
+static bool apply_merges(yp *p, yframe *f, sd_buf *out)
+{
+	sd_member *m = p->mems + f->base;
+	size_t n = p->nmems - f->base;
+	sd_member *own = sd_xmalloc((n ? n : 1) * sizeof(*own));
+	size_t nown = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!(m[i].flags & MEMBER_MERGE))
+			own[nown++] = m[i];
+	for (size_t i = 0; i < n; i++) {
+		const sd_node *v = m[i].value;
+		if (!(m[i].flags & MEMBER_MERGE)) {
+			sd_buf_add(out, &m[i], sizeof(m[i]));
+			continue;
+		}
+		bool ok = v->kind == SD_OBJECT;
+		if (v->kind == SD_ARRAY) {
+			ok = true;
+			for (uint32_t j = 0; j < v->len; j++)
+				ok = ok && v->u.items[j]->kind == SD_OBJECT;
+		}
+		if (!ok) {
+			sd_error_set(p->err, p->d->name, m[i].key_line, m[i].key_col,
+				     "map merge requires a mapping or a sequence of mappings after '<<'");
+			free(own);
+			return false;
+		}
+		if (v->kind == SD_OBJECT)
+			merge_one(out, own, nown, v);
+		else
+			for (uint32_t j = 0; j < v->len; j++)
+				merge_one(out, own, nown, v->u.items[j]);
+	}
+	free(own);
+	return true;
+}
+
+static bool close_collection(yp *p, yaml_mark_t mark)
+{
+	yframe f = p->frames[--p->nframes];
+	sd_node *n = f.node;
+	if (n->kind == SD_ARRAY) {
+		size_t cnt = p->nitems - f.base;
+		if (cnt) {
+			n->u.items = sd_arena_array(p->d->arena, cnt, sizeof(sd_node *));
+			memcpy(n->u.items, p->items + f.base, cnt * sizeof(sd_node *));
+		}
+		n->len = (uint32_t)cnt;
+		p->nitems = f.base;
+	} else {
+		sd_buf merged = SD_BUF_INIT;
+		const sd_member *src = p->mems + f.base;
+		size_t cnt = p->nmems - f.base;
+		if (f.has_merge) {
+			if (!apply_merges(p, &f, &merged)) {
+				sd_buf_release(&merged);
+				return false;
+			}
+			src = (const sd_member *)merged.data;
+			cnt = merged.len / sizeof(sd_member);
+		}
+		if (cnt) {
+			n->u.members = sd_arena_array(p->d->arena, cnt, sizeof(sd_member));
+			memcpy(n->u.members, src, cnt * sizeof(sd_member));
+			if (sd_doc_mark_duplicates(n->u.members, cnt))
+				n->flags |= SD_NODE_DUPKEYS;
+		}
+		n->len = (uint32_t)cnt;
+		p->nmems = f.base;
+		sd_buf_release(&merged);
+	}
+	if (f.anchor >= 0) {
+		p->anchors[f.anchor].node = n;
+		p->anchors[f.anchor].size = p->made - f.made_at_start + 1;
+	}
+	return attach(p, n, mark);
+}
+
+static bool on_event(yp *p, const yaml_event_t *ev)
+{
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT: {
+		long a = anchor_define(p, ev->data.scalar.anchor);
+		sd_node *n = make_scalar(p, ev);
+		if (!n)
+			return false;
+		p->made = sat_add(p->made, 1);
+		if (a >= 0) {
+			p->anchors[a].node = n;
+			p->anchors[a].size = 1;
+		}
+		return attach(p, n, ev->start_mark);
+	}
+	case YAML_ALIAS_EVENT: {
+		const sd_node *n = alias_resolve(p, ev);
+		/* Shared, never modified: the cast only fits the builder's type. */
+		return n && attach(p, (sd_node *)(uintptr_t)n, ev->start_mark);
+	}
+	case YAML_SEQUENCE_START_EVENT:
+		return open_collection(p, ev, SD_ARRAY);
+	case YAML_MAPPING_START_EVENT:
+		return open_collection(p, ev, SD_OBJECT);
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		return close_collection(p, ev->start_mark);
+	default:
+		return true;
+	}
+}
+
+/* libyaml's error as a positioned sd_error. */
+static void libyaml_error(yp *p, const yaml_parser_t *ps, sd_error *e)
+{
+	const char *problem = ps->problem ? ps->problem : "malformed YAML";
+	if (ps->error == YAML_READER_ERROR) {
+		size_t off = ps->problem_offset < p->len ? ps->problem_offset : p->len;
+		uint32_t line = 1;
+		size_t ls = 0;
+		for (size_t i = 0; i < off; i++)
+			if (p->src[i] == '\n')
+				line++, ls = i + 1;
+		sd_error_set(e, p->d->name, line, (unsigned)(off - ls + 1),
+			     "%s in YAML input (%s); YAML must be valid UTF-8",
+			     strstr(problem, "UTF") || strstr(problem, "Unicode") ? "invalid UTF-8"
+									: "invalid character",
+			     problem);
+		return;
+	}
+	uint32_t line, col;
+	mark_pos(p, ps->problem_mark, &line, &col);
+	if (ps->context) {
+		uint32_t cl, cc;
+		mark_pos(p, ps->context_mark, &cl, &cc);
+		sd_error_set(e, p->d->name, line, col, "%s %s (line %u column %u)", problem,
+			     ps->context, cl, cc);
+	} else {
+		sd_error_set(e, p->d->name, line, col, "%s", problem);
+	}
+}
+
+/* True when some line has a '#' comment (at line start or after a blank);
+ * libyaml drops comments, so normalize says they are not kept.  A '#'
+ * inside a quoted string after a space counts too: good enough for a note. */
+static bool has_comments(const char *s, size_t n)
+{
+	for (const char *h = memchr(s, '#', n); h; h = memchr(h + 1, '#', n - (size_t)(h + 1 - s)))
+		if (h == s || h[-1] == ' ' || h[-1] == '\t' || h[-1] == '\n')
+			return true;
+	return false;
+}
+
+static void yp_release(yp *p)
+{
+	anchors_reset(p);
+	free(p->anchors);
+	free(p->frames);
+	free(p->items);
+	free(p->mems);
+	sd_buf_release(&p->tmp);
+}
+
+static bool run_parser(yp *p, yaml_parser_t *ps, unsigned want, unsigned *ndocs)
+{
+	bool building = false;
+	for (;;) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(ps, &ev)) {
+			if (*ndocs > want) {
+				sd_error e;
+				libyaml_error(p, ps, &e);
+				sd_doc_add_note(p->d, e.line, e.col, "a later document of the YAML stream "
+						"does not parse and was ignored: %s", e.msg);
+				return true;
+			}
+			libyaml_error(p, ps, p->err);
+			return false;
+		}
+		bool ok = true, end = ev.type == YAML_STREAM_END_EVENT;
+		if (ev.type == YAML_DOCUMENT_START_EVENT) {
+			building = *ndocs == want;
+		} else if (ev.type == YAML_DOCUMENT_END_EVENT) {
+			(*ndocs)++;
+			building = false;
+			anchors_reset(p);
+		} else if (building) {
+			ok = on_event(p, &ev);
+		}
+		yaml_event_delete(&ev);
+		if (!ok)
+			return false;
+		if (end)
+			return true;
+	}
+}
+
+const sd_node *sd_yaml_parse(sd_doc *d, const char *src, size_t len,
+			     const sd_load_opts *o, sd_error *err)
+{
+	yp p = { .d = d, .src = src, .len = len, .err = err, .o = o };
+	if (len >= 3 && memcmp(src, "\xef\xbb\xbf", 3) == 0)
+		p.bom = 3;
+	d->format = SD_FORMAT_YAML;
+	d->yaml_comments = has_comments(src, len);
+	yaml_parser_t ps;
+	if (!yaml_parser_initialize(&ps)) {
+		sd_error_set(err, d->name, 0, 0, "cannot initialise the YAML parser");
+		return NULL;
+	}
+	yaml_parser_set_input_string(&ps, (const unsigned char *)src, len);
+	unsigned ndocs = 0;
+	bool ok = run_parser(&p, &ps, o->doc_index, &ndocs);
+	yaml_parser_delete(&ps);
+	const sd_node *root = NULL;
+	if (ok && o->doc_index >= (ndocs ? ndocs : 1)) {
+		sd_error_set(err, d->name, 0, 0, "the YAML stream has %u document%s; there is no "
+			     "document %u", ndocs, ndocs == 1 ? "" : "s", o->doc_index + 1);
+	} else if (ok) {
+		/* An empty stream is one null document, like the zero spec. */
+		root = p.root ? p.root : sd_doc_node(d, SD_NULL, 1, 1);
+		d->stream_count = ndocs ? ndocs : 1;
+		if (ndocs > 1)
+			sd_doc_add_note(d, 0, 0, "YAML stream has %u documents; using document %u "
+					"(--doc N picks another)", ndocs, o->doc_index + 1);
+	}
+	yp_release(&p);
+	return root;
+}
