@@ -24,6 +24,7 @@
 #include "specdiff/doc.h"
 #include "specdiff/error.h"
 #include "specdiff/schema.h"
+#include "specdiff/util.h"
 
 typedef struct sd_gv sd_gv;
 typedef struct sd_gv_entry sd_gv_entry;
@@ -38,6 +39,9 @@ struct sd_gv {
 		struct {
 			sd_gv *items;
 			size_t n;
+			size_t cap;      /* backing capacity as Go's decoder left it;
+					    items[n..cap) hold stale elements that a later
+					    duplicate key may expose again (decode.go array()) */
 		} slice;             /* SLICE */
 		struct {
 			sd_gv_entry *entries;  /* sorted by key bytes (Go's fmt order) */
@@ -97,14 +101,22 @@ int sd_gv_compare(const sd_gv *a, const sd_gv *b);
 bool sd_gv_is_zero(const sd_gv *v);
 bool sd_gv_is_omitempty_empty(const sd_gv *v);  /* encoding/json isEmptyValue */
 
-/* Field of a struct value by JSON name (NULL if none); the pointee for a
- * non-nil pointer (NULL for nil). */
+/* Field of a struct value (or of a non-nil pointer to one) by JSON name
+ * (NULL if none); the pointee for a non-nil pointer and the dynamic value of
+ * a non-nil interface{} (NULL for nil); any other value is returned as is. */
 const sd_gv *sd_gv_field(const sd_gv *st, const char *json_name);
 const sd_gv *sd_gv_deref(const sd_gv *p);
 const sd_gv *sd_gv_map_get(const sd_gv *m, const char *key, size_t key_len);
 
 /* Length as Go's len() gives it (slice, map, string); 0 otherwise. */
 size_t sd_gv_len(const sd_gv *v);
+
+/*
+ * encoding/json Marshal of the value with SetEscapeHTML(false), appended to
+ * out.  omitempty=false writes every struct field as if it had no omitempty
+ * tag (the explorer's "without omitempty" view).
+ */
+void sd_gv_marshal_json(sd_buf *out, const sd_gv *v, bool omitempty);
 
 /* Chooses the root type for a document: specs.Spec when schema is "oci",
  * interface{} for "none"; "auto" picks oci when the root is an object with

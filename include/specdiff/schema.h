@@ -1,7 +1,7 @@
 /*
  * schema.h - the Go types of specs.Spec (runtime-spec specs-go v1.1.0-rc.1)
  * as data, generated at build time from oci-schema.jsonl
- * (tools/gen_schema.c -> core/schema_oci.gen.c), plus interface{}.
+ * (tools/gen_schema.c -> build/schema_oci.gen.c), plus interface{}.
  *
  * All types are static and immutable; pointers to them may be compared.
  */
