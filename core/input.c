@@ -125,6 +125,12 @@ static sd_doc *load_path(const char *path, const char *name, const sd_load_opts 
 			     "checkpoint image directory holding checkpoint.img)");
 		return NULL;
 	}
+	/* A checkpoint image is gigabytes of memory image behind a small
+	 * header: look at the magic before reading anything else. */
+	if (S_ISREG(st.st_mode) && !std_in && sd_image_sniff_path(path)) {
+		close(fd);
+		return load_image(path, o, err);
+	}
 	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max) {
 		sd_error_set(err, path, 0, 0, "input is %jd bytes, above the limit of %zu bytes",
 			     (intmax_t)st.st_size, max);

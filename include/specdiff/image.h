@@ -23,6 +23,10 @@ typedef struct sd_image sd_image;
 
 /* True when the first bytes are the image magic. */
 bool sd_image_sniff(const void *bytes, size_t len);
+/* True when path is a regular file starting with the magic, or a directory
+ * holding such a checkpoint.img.  Reads at most 8 bytes: call it before
+ * reading a whole input, since images are usually gigabytes. */
+bool sd_image_sniff_path(const char *path);
 
 /*
  * Reads the header of the image at path (a file, or a directory holding
