@@ -1,9 +1,366 @@
-/* TEMPORARY stub: replaced by the helper implementing 'specdiff explain'. */
+/*
+ * cmd_explain.c - specdiff explain 'ERROR TEXT' [CHECKPOINT RESTORE]
+ *
+ * Decodes a pasted runsc restore error (explain.h) and prints the field,
+ * its JSON paths, how each gVisor profile compares it, why both sides
+ * printed alike, and the fixes.  Given the two specs, it also lists the
+ * differing nodes under those paths with FILE:LINE on each side.
+ * Exit 0 when the text was understood, 2 when not (or on trouble).
+ */
+#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "commands.h"
+#include "common.h"
+#include "specdiff/diff.h"
+#include "specdiff/explain.h"
+#include "specdiff/gvisor.h"
+#include "specdiff/util.h"
+
+#define CMD "explain"
+#define SHOW_MAX 400 /* bytes of a printed value before it is cut */
+
+static const char help_text[] =
+"usage: specdiff explain [OPTIONS] 'ERROR TEXT' [CHECKPOINT RESTORE]\n"
+"\n"
+"Decodes a runsc restore error: which field, which JSON paths, how each gVisor\n"
+"release compares it, why both sides printed alike, and how to fix it.\n"
+"Paste the whole line (runsc's prefixes and log wrappers are fine); '-' reads\n"
+"it from standard input.  With CHECKPOINT and RESTORE (spec files or a\n"
+"checkpoint image) it also points at the differing nodes.\n"
+"\n"
+"  --container NAME   checkpoint image: which container's spec\n"
+"  --format-in, --doc, --schema, --quiet: as for every command\n"
+"\n"
+"Exit status: 0 the text was understood, 2 it was not (or trouble).\n";
+
+/* Prints text word-wrapped at WRAP columns: first line after lead, the
+ * rest indented to match. */
+#define WRAP 78
+static void print_wrapped(const char *lead, const char *text)
+{
+	size_t indent = strlen(lead), col = indent;
+	const char *p = text;
+
+	fputs(lead, stdout);
+	while (*p) {
+		/* a `command` is one word, so it is never broken */
+		size_t w = strcspn(p, " ");
+		const char *open = memchr(p, '`', w);
+		const char *close = open ? strchr(open + 1, '`') : NULL;
+		if (close && close >= p + w)
+			w = (size_t)(close + 1 - p) + strcspn(close + 1, " ");
+		if (col > indent && col + 1 + w > WRAP) {
+			printf("\n%*s", (int)indent, "");
+			col = indent;
+		} else if (col > indent) {
+			putchar(' ');
+			col++;
+		}
+		fwrite(p, 1, w, stdout);
+		col += w;
+		p += w;
+		while (*p == ' ')
+			p++;
+	}
+	putchar('\n');
+}
+
+/* Prints s, cut after SHOW_MAX bytes. */
+static void show_value(const char *label, const char *s)
+{
+	size_t n = strlen(s);
+	if (n <= SHOW_MAX)
+		printf("  %-11s %s\n", label, s);
+	else
+		printf("  %-11s %.*s ... (%zu bytes)\n", label, SHOW_MAX, s, n);
+}
+
+static const char *format_name(sd_runsc_format f)
+{
+	return f == SD_RUNSC_FMT_GOSYNTAX
+		       ? "%q names and %#v values (the newer runsc format, release-20260601.0)"
+		       : "%v values (the older runsc format: nil and empty print alike)";
+}
+
+static void print_message(const sd_runsc_error *e)
+{
+	static const char *const kinds[] = {
+		[SD_RUNSC_MISMATCH] = "restore spec mismatch (the restore fails)",
+		[SD_RUNSC_DUP_DEVICE] = "duplicate device in the checkpointed spec (the restore fails)",
+		[SD_RUNSC_RESOURCES_WARN] = "resources warning (the restore goes on)",
+		[SD_RUNSC_ARGS_WARN] = "argv[0] warning (the restore goes on)",
+	};
+	printf("runsc error: %s\n", kinds[e->kind]);
+	if (e->container[0])
+		printf("  %-11s %s\n", "container:", e->container);
+	if (e->restoring && strcmp(e->restoring, e->container) != 0)
+		printf("  %-11s restoring container \"%s\"\n", "", e->restoring);
+	if (e->spec_container && strcmp(e->spec_container, e->container) != 0)
+		printf("  %-11s spec for container \"%s\"\n", "", e->spec_container);
+	printf("  %-11s %s\n", "format:", format_name(e->format));
+	show_value("checkpoint:", e->checkpoint);
+	if (e->restore)
+		show_value("restore:", e->restore);
+	if (e->got_error)
+		printf("  %-11s %s\n", "got error:", e->got_error);
+}
+
+static void print_window(const char *first, const char *last)
+{
+	const sd_profile *a = sd_gvisor_profile_find(first);
+	const sd_profile *b = sd_gvisor_profile_find(last);
+	if (strcmp(first, last) == 0)
+		printf("  %s", first);
+	else
+		printf("  %s .. %s", first, last);
+	if (a && b)
+		printf("  (%s .. %s)", a->first_release, b->last_release);
+	putchar('\n');
+}
+
+static void print_field(const sd_runsc_error *e)
+{
+	const sd_explain_field *f = e->info;
+
+	if (!f) {
+		printf("\nField: %s (not a field specdiff knows)\n", e->field);
+		return;
+	}
+	printf("\nField: %s  (Go type %s)\n", f->name, f->go_type);
+	printf("JSON paths:");
+	for (size_t i = 0; i < SD_EXPLAIN_MAX_PATHS && f->paths[i]; i++)
+		printf(" %s", f->paths[i]);
+	putchar('\n');
+	if (f->covers)
+		printf("  (%s)\n", f->covers);
+	printf("\nHow runsc compares it:\n");
+	for (size_t i = 0; i < SD_EXPLAIN_MAX_RULES && f->rules[i].first; i++) {
+		print_window(f->rules[i].first, f->rules[i].last);
+		print_wrapped("      ", f->rules[i].how);
+	}
+}
+
+/* The fixes name CHECKPOINT and RESTORE; use the real names when given. */
+static char *with_names(const char *s, char **specs, int nspecs)
+{
+	sd_buf b = SD_BUF_INIT;
+	sd_buf_grow(&b, strlen(s));
+	while (*s) {
+		if (nspecs == 2 && strncmp(s, "CHECKPOINT", 10) == 0) {
+			sd_buf_adds(&b, specs[0]);
+			s += 10;
+		} else if (nspecs == 2 && strncmp(s, "RESTORE", 7) == 0) {
+			sd_buf_adds(&b, specs[1]);
+			s += 7;
+		} else {
+			sd_buf_addc(&b, *s++);
+		}
+	}
+	return sd_buf_detach(&b, NULL);
+}
+
+static void print_explanation(const sd_explanation *x, char **specs, int nspecs)
+{
+	if (x->nreasons)
+		printf("\nWhy:\n");
+	for (size_t i = 0; i < x->nreasons; i++)
+		print_wrapped("  - ", x->reasons[i]);
+	if (x->nfixes)
+		printf("\nFix:\n");
+	for (size_t i = 0; i < x->nfixes; i++) {
+		char lead[32];
+		char *fix = with_names(x->fixes[i], specs, nspecs);
+		snprintf(lead, sizeof lead, "  %zu. ", i + 1);
+		print_wrapped(lead, fix);
+		free(fix);
+	}
+}
+
+/* ---- pointing at the nodes ---- */
+
+static void describe_node(const sd_node *n, sd_buf *b)
+{
+	switch (n->kind) {
+	case SD_NULL: sd_buf_adds(b, "null"); break;
+	case SD_BOOL: sd_buf_adds(b, n->u.boolean ? "true" : "false"); break;
+	case SD_NUMBER: sd_buf_adds(b, n->u.num); break;
+	case SD_STRING:
+		sd_buf_add_json_string(b, n->u.str, n->len > 60 ? 60 : n->len);
+		if (n->len > 60)
+			sd_buf_adds(b, "...");
+		break;
+	case SD_ARRAY:
+		sd_buf_addf(b, n->len ? "[...] (%u items)" : "[]", (unsigned)n->len);
+		break;
+	case SD_OBJECT:
+		sd_buf_addf(b, n->len ? "{...} (%u members)" : "{}", (unsigned)n->len);
+		break;
+	}
+}
+
+static void print_side(const char *label, const sd_doc *doc, const sd_node *n)
+{
+	sd_buf b = SD_BUF_INIT;
+	if (n) {
+		describe_node(n, &b);
+		printf("      %-11s %s:%u:%u  %s\n", label, sd_doc_name(doc), (unsigned)n->line,
+		       (unsigned)n->col, b.data);
+	} else {
+		printf("      %-11s %s  (absent)\n", label, sd_doc_name(doc));
+	}
+	sd_buf_release(&b);
+}
+
+static bool empty_container(const sd_node *n)
+{
+	return n && (n->kind == SD_OBJECT || n->kind == SD_ARRAY) && n->len == 0;
+}
+
+/* No difference under the paths: the checkpoint side may still hold an
+ * empty value that runsc's JSON round trip turns into nil. */
+static void print_roundtrip_hint(const sd_diff *d, const sd_explain_field *f,
+				 const sd_side *ck)
+{
+	for (size_t i = 0; i < SD_EXPLAIN_MAX_PATHS && f->paths[i]; i++) {
+		const sd_pair *p = sd_diff_find(d, f->paths[i]);
+		if (!p || !empty_container(p->left))
+			continue;
+		printf("  The checkpoint spec has an empty %s at %s:%u:%u. runsc stores its copy with\n"
+		       "  json.Marshal, which drops it (omitempty): the stored copy has nil there, the\n"
+		       "  restore spec does not.  That is the difference runsc saw.\n",
+		       f->paths[i], sd_doc_name(ck->doc), (unsigned)p->left->line,
+		       (unsigned)p->left->col);
+		return;
+	}
+	printf("  No difference under these paths between the two files as given.\n");
+}
+
+static int point_at_nodes(const sd_runsc_error *e, sd_side *ck, sd_side *rs)
+{
+	sd_diff_opts opts = { SD_MODE_STRICT, 0 };
+	sd_diff *d = sd_diff_compute(ck->doc, ck->view, rs->doc, rs->view, &opts);
+	size_t shown = 0;
+
+	printf("\nIn %s (checkpoint) and %s (restore):\n", sd_doc_name(ck->doc), sd_doc_name(rs->doc));
+	for (size_t i = 0; i < sd_diff_count(d); i++) {
+		const sd_diff_item *it = sd_diff_item_at(d, i);
+		if (it->cls == SD_CLASS_COSMETIC || (e->info && !sd_explain_field_covers(e->info, it->path)))
+			continue;
+		printf("  %s  %s\n", it->path, sd_class_name(it->cls));
+		print_side("checkpoint:", ck->doc, it->lnode);
+		print_side("restore:", rs->doc, it->rnode);
+		if (it->reason)
+			print_wrapped("      ", it->reason);
+		shown++;
+	}
+	if (!shown && e->info)
+		print_roundtrip_hint(d, e->info, ck);
+	sd_diff_free(d);
+	return 0;
+}
+
+static int load_sides(const char *a, const char *b, const sd_cli_common *c,
+		      sd_side *ck, sd_side *rs)
+{
+	if (sd_side_load(ck, a, c) != 0) {
+		sd_cli_error(&ck->err);
+		return -1;
+	}
+	if (sd_side_load(rs, b, c) != 0) {
+		sd_cli_error(&rs->err);
+		return -1;
+	}
+	for (sd_side *s = ck; s; s = s == ck ? rs : NULL) {
+		if (s->decode_failed) {
+			sd_cli_error(&s->err);
+			fprintf(stderr, "specdiff explain: Go cannot decode %s; runsc would refuse it before validating\n",
+				s->spec);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* The error text: the argument, or standard input for "-". */
+static char *read_text(const char *arg)
+{
+	sd_buf b = SD_BUF_INIT;
+	char chunk[4096];
+	size_t n;
+
+	if (strcmp(arg, "-") != 0)
+		return sd_xstrdup(arg);
+	while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0 && b.len < ((size_t)16 << 20))
+		sd_buf_add(&b, chunk, n);
+	return sd_buf_detach(&b, NULL);
+}
+
+static int explain_text(const char *text, int nspecs, char **specs, const sd_cli_common *c)
+{
+	sd_runsc_error e;
+	sd_explanation x;
+	sd_error err;
+	sd_side ck = { 0 }, rs = { 0 };
+	int rc = 0;
+
+	sd_error_clear(&err);
+	if (sd_runsc_error_parse(text, &e, &err) != 0) {
+		fprintf(stderr, "specdiff explain: %s\n", err.msg);
+		return 2;
+	}
+	if (nspecs == 2 && load_sides(specs[0], specs[1], c, &ck, &rs) != 0) {
+		rc = 2;
+		goto out;
+	}
+	sd_explain(&e, &x);
+	print_message(&e);
+	print_field(&e);
+	print_explanation(&x, specs, nspecs);
+	if (nspecs == 2)
+		point_at_nodes(&e, &ck, &rs);
+	else
+		printf("\nTo see the nodes: specdiff explain 'TEXT' CHECKPOINT RESTORE (CHECKPOINT may be the\n"
+		       "checkpoint image); every release's verdict: specdiff check CHECKPOINT RESTORE\n");
+	sd_explanation_release(&x);
+out:
+	sd_side_release(&ck);
+	sd_side_release(&rs);
+	sd_runsc_error_release(&e);
+	return rc;
+}
+
 int sd_cmd_explain(int argc, char **argv)
 {
-	(void)argc; (void)argv;
-	fputs("specdiff explain: not built yet\n", stderr);
-	return 2;
+	static const struct option longopts[] = {
+		SD_CLI_COMMON_LONGOPTS,
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	sd_cli_common c;
+	int opt;
+
+	sd_cli_common_init(&c);
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		if (opt == 'h') {
+			fputs(help_text, stdout);
+			return 0;
+		}
+		int r = sd_cli_common_opt(&c, CMD, opt, optarg);
+		if (r < 0)
+			return 2;
+		if (r == 0)
+			return sd_cli_usage(CMD, "unknown option");
+	}
+	int nargs = argc - optind;
+	if (nargs != 1 && nargs != 3)
+		return sd_cli_usage(CMD, "expected 'ERROR TEXT' and optionally CHECKPOINT RESTORE (got %d arguments)",
+				    nargs);
+	char *text = read_text(argv[optind]);
+	int rc = explain_text(text, nargs - 1, argv + optind + 1, &c);
+	free(text);
+	return rc;
 }
