@@ -52,7 +52,7 @@ CLI_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(CLI_SRC))
 TUI_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(TUI_SRC))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
-TOOLS_BIN := $(BUILD)/tools/gen_schema $(BUILD)/tools/jsoncmp
+TOOLS_BIN := $(patsubst tools/%.c,$(BUILD)/tools/%,$(sort $(wildcard tools/*.c)))
 
 BIN := specdiff
 ifneq ($(BUILD),build)

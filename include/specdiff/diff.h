@@ -65,6 +65,13 @@ struct sd_pair {
 	sd_pair **kids;
 	size_t nkids;
 	sd_pair *parent;
+	/* Added: the Go static type at this node (NULL for untyped values and
+	 * fields Go drops).  Subtrees that hold no difference are created
+	 * folded: kids are built on first sd_diff_expand() (identical subtrees
+	 * pair element by element; a one-sided subtree lists its side). */
+	const sd_type *type;
+	bool folded;                  /* kids not built yet: call sd_diff_expand() */
+	bool identical;               /* both sides have exactly the same text */
 };
 
 typedef struct sd_diff_opts {
@@ -84,7 +91,13 @@ const sd_diff_item *sd_diff_item_at(const sd_diff *d, size_t i); /* Go order: st
 size_t sd_diff_count_class(const sd_diff *d, sd_class c);
 bool sd_diff_equal(const sd_diff *d, sd_mode m);         /* no item that counts in m */
 const sd_pair *sd_diff_root(const sd_diff *d);
-/* The pair for a JSON Pointer, or NULL. */
+/* The pair for a JSON Pointer ("/" or "" for the root), or NULL.  Expands
+ * folded ancestors as needed. */
 const sd_pair *sd_diff_find(const sd_diff *d, const char *path);
+/* Builds the kids of a folded pair (no-op otherwise).  The pair tree is a
+ * cache inside d: expanding does not change items, classes or counts. */
+void sd_diff_expand(const sd_diff *d, const sd_pair *p);
+/* Total number of pairs built so far (for tests and memory checks). */
+size_t sd_diff_pair_count(const sd_diff *d);
 
 #endif

@@ -1,0 +1,77 @@
+/*
+ * diff_impl.h - internal: what core/diff.c (the walker), core/align.c (the
+ * pair tree) and core/report.c share.  Not for use outside core/.
+ */
+#ifndef SPECDIFF_DIFF_IMPL_H
+#define SPECDIFF_DIFF_IMPL_H
+
+#include <stdint.h>
+
+#include "specdiff/arena.h"
+#include "specdiff/diff.h"
+#include "specdiff/util.h"
+
+/* A string-keyed open-addressing hash table; keys and values are borrowed. */
+typedef struct sd_strmap {
+	const char **keys;
+	void **vals;
+	size_t cap, n;
+} sd_strmap;
+
+void sd_strmap_init(sd_strmap *m);
+void sd_strmap_release(sd_strmap *m);
+void *sd_strmap_get(const sd_strmap *m, const char *key, size_t len);
+/* Inserts or replaces; key must stay valid (and NUL-terminated at len). */
+void sd_strmap_put(sd_strmap *m, const char *key, size_t len, void *val);
+
+/* Marks in the item index: which paths hold an item or have one below. */
+typedef struct sd_item_mark {
+	const sd_diff_item *item;   /* first non-cosmetic item at this path */
+	bool below;                 /* some item strictly below this path */
+} sd_item_mark;
+
+struct sd_diff {
+	sd_arena *arena;
+	const sd_doc *ldoc, *rdoc;
+	const sd_goview *lview, *rview;
+	sd_diff_opts opts;
+	sd_diff_item **items;       /* walker items (Go order), then cosmetic ones */
+	size_t nitems, cap;
+	size_t nwalker;             /* items[0..nwalker) came from the walker */
+	size_t counts[SD_CLASS__COUNT];
+	sd_strmap marks;            /* path -> sd_item_mark (walker items only) */
+	sd_strmap pairs;            /* path -> sd_pair (materialised pairs) */
+	sd_pair *root;
+	size_t npairs;
+};
+
+/* Records an item; path is copied into the arena. */
+sd_diff_item *sd_diff_add(sd_diff *d, const char *path, size_t path_len,
+			  sd_class cls, const sd_gv *l, const sd_gv *r,
+			  const sd_node *ln, const sd_node *rn, const char *reason);
+
+/* diff.c: runs the Go-value walker. */
+void sd_diff_walk(sd_diff *d, const sd_gv *l, const sd_gv *r);
+/* align.c: builds the pair tree (adding cosmetic items) and attaches items. */
+void sd_align_build(sd_diff *d);
+
+/* Sequence alignment shared by align.c and report.c (patch).  Given element
+ * hashes of both sides, fills rows with (li, ri) pairs, -1 for a filler, in
+ * display order; equal hashes are matched by a bounded LCS, unmatched
+ * elements in the same gap are paired positionally.  Returns the row count
+ * (at most n + m); rows must hold n + m entries. */
+typedef struct sd_align_row {
+	long li, ri;
+} sd_align_row;
+size_t sd_align_seq(const uint64_t *lh, size_t n, const uint64_t *rh, size_t m,
+		    size_t max_cells, sd_align_row *rows);
+
+/* Exact text equality of two source nodes (kinds, texts, escapes, member
+ * keys and order) and a hash consistent with it. */
+bool sd_node_same_text(const sd_node *a, const sd_node *b);
+uint64_t sd_node_hash(const sd_node *n);
+
+/* Appends the JSON text of a source node (numbers as Go reads them). */
+void sd_node_to_json(sd_buf *out, const sd_node *n);
+
+#endif

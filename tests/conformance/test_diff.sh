@@ -1,0 +1,43 @@
+#!/bin/sh
+# Runs "specdiff diff --format json" on every conformance case and checks it
+# with build/tools/conf_diff against expected.json: decode failure flags;
+# when both sides decode, strict_equal, semantic_equal and the set of
+# (path, class) of the non-cosmetic diffs.  Every case must agree; no skips.
+set -u
+cd "$(dirname "$0")/../.."
+SPECDIFF=${SPECDIFF:-$(pwd)/specdiff}
+BUILD=${BUILD:-build}
+CONF_DIFF=$BUILD/tools/conf_diff
+CASES=tests/conformance/cases
+if [ ! -x "$CONF_DIFF" ]; then
+	echo "FAIL: $CONF_DIFF is not built (make $CONF_DIFF)"
+	exit 1
+fi
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/sdconf.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+side() { # dir name -> the case's file for that side
+	for f in "$1/$2".json "$1/$2".yaml "$1/$2".yml; do
+		[ -f "$f" ] && { echo "$f"; return; }
+	done
+}
+
+total=0
+passed=0
+for dir in "$CASES"/*/; do
+	dir=${dir%/}
+	name=$(basename "$dir")
+	total=$((total + 1))
+	left=$(side "$dir" left)
+	right=$(side "$dir" right)
+	"$SPECDIFF" diff --quiet --schema oci --format json "$left" "$right" >"$tmp/out.json" 2>"$tmp/err"
+	rc=$?
+	if ! "$CONF_DIFF" "$tmp/out.json" "$dir/expected.json" "$rc" >"$tmp/why" 2>&1; then
+		echo "FAIL: $name (exit $rc)"
+		sed 's/^/    /' "$tmp/why" "$tmp/err" | head -n 20
+		continue
+	fi
+	passed=$((passed + 1))
+done
+echo "conformance diff: $passed/$total cases agree"
+[ "$passed" -eq "$total" ] && [ "$total" -eq 150 ]
