@@ -1,0 +1,82 @@
+#!/bin/sh
+# Runs "specdiff check --format json" on every conformance case, as given
+# (--as-given, against expected.json's "gvisor") and with runsc's round trip
+# (the default, against "gvisor_roundtrip"), for the eight corpus profiles,
+# and checks pass, errors (exact, sorted) and warnings (exact, in order) with
+# build/tools/conf_check.  Cases whose decode failed (gvisor is null) must
+# make check exit 2 and are not compared further.  Every case must agree.
+set -u
+cd "$(dirname "$0")/../.."
+SPECDIFF=${SPECDIFF:-$(pwd)/specdiff}
+BUILD=${BUILD:-build}
+CONF_CHECK=$BUILD/tools/conf_check
+CASES=tests/conformance/cases
+PROFILES=gvisor-2024,gvisor-20241118,gvisor-20241202,gvisor-20241210,gvisor-20241217,gvisor-2025,gvisor-20250915,gvisor-20260413
+if [ ! -x "$CONF_CHECK" ]; then
+	echo "FAIL: $CONF_CHECK is not built (make $CONF_CHECK)"
+	exit 1
+fi
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/sdcheck.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+side() { # dir name -> the case's file for that side
+	for f in "$1/$2".json "$1/$2".yaml "$1/$2".yml; do
+		[ -f "$f" ] && { echo "$f"; return; }
+	done
+}
+
+format_of() { # the corpus decides the format by extension only
+	case $1 in *.yaml | *.yml) echo yaml ;; *) echo json ;; esac
+}
+
+# check_view DIR KEY OPTION... : one view of one case; sets $verdict
+check_view() {
+	dir=$1 key=$2
+	shift 2
+	"$SPECDIFF" check --quiet --format json --profile "$PROFILES" "$@" \
+		"$left" "$right" >"$tmp/out.json" 2>"$tmp/err"
+	rc=$?
+	"$CONF_CHECK" "$dir/expected.json" "$key" "$tmp/out.json" >"$tmp/why" 2>&1
+	crc=$?
+	if [ "$crc" -eq 77 ]; then
+		verdict=skip
+		[ "$rc" -eq 2 ] && return 0
+		echo "FAIL: $(basename "$dir") $key: Go cannot decode it, but check exited $rc"
+	elif [ "$crc" -eq 0 ] && [ "$rc" -le 1 ]; then
+		verdict=ok
+		return 0
+	else
+		echo "FAIL: $(basename "$dir") $key (exit $rc)"
+	fi
+	verdict=fail
+	sed 's/^/    /' "$tmp/why" "$tmp/err" | head -n 20
+	return 1
+}
+
+total=0
+passed=0
+skipped=0
+for dir in "$CASES"/*/; do
+	dir=${dir%/}
+	left=$(side "$dir" left)
+	right=$(side "$dir" right)
+	set --
+	[ -f "$dir/cname.txt" ] && set -- --container "$(cat "$dir/cname.txt")"
+	# Both sides share one --format-in; the corpus never mixes formats in a case.
+	fmt=$(format_of "$left")
+	[ "$(format_of "$right")" = "$fmt" ] && set -- "$@" --format-in "$fmt"
+	for view in gvisor gvisor_roundtrip; do
+		total=$((total + 1))
+		if [ $view = gvisor ]; then
+			check_view "$dir" $view "$@" --as-given
+		else
+			check_view "$dir" $view "$@"
+		fi
+		case $verdict in
+		ok) passed=$((passed + 1)) ;;
+		skip) skipped=$((skipped + 1)) ;;
+		esac
+	done
+done
+echo "conformance check: $passed/$((total - skipped)) views agree ($skipped views skipped: decode errors)"
+[ "$passed" -eq "$((total - skipped))" ] && [ "$total" -eq 300 ]
