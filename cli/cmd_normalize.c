@@ -1,35 +1,153 @@
 /* cmd_normalize.c - "specdiff normalize": write a spec in a canonical form. */
+#include <errno.h>
 #include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "commands.h"
 #include "common.h"
+#include "specdiff/normalize.h"
 #include "specdiff/write.h"
 
 static const char normalize_help[] =
 "usage: specdiff normalize [OPTIONS] FILE\n"
 "\n"
 "Writes FILE (JSON or YAML; '-' for standard input, FILE#/json/pointer for a\n"
-"subtree) in a canonical form: two-space indentation, keys in source order,\n"
-"numbers exactly as written, nil and empty values as in the source.\n"
+"subtree, or a checkpoint image's stored spec) in a canonical form: two-space\n"
+"indentation, numbers exactly as written.  Only the spelling of nil and empty\n"
+"values, the order of keys and (with --like) the order of set-like lists\n"
+"change, so the result means the same to Go as FILE (semantic equality).\n"
 "\n"
+"  --empty keep|omit|explicit\n"
+"                      nil and empty maps and lists: as in FILE (default);\n"
+"                      omit: leave out empty or nil omitempty fields, as\n"
+"                      Go's json.Marshal does; explicit: write every nil map\n"
+"                      and list of the OCI schema as {} / [] (nil pointers\n"
+"                      such as an absent \"linux\" stay absent).  Without the\n"
+"                      OCI schema (--schema none) there is nothing to change\n"
+"                      and FILE's values are written as they are, with a note\n"
+"  --order go|sorted|source\n"
+"                      key order: Go's struct-field order as json.Marshal\n"
+"                      writes it (map keys sorted, unknown fields last), all\n"
+"                      keys sorted, or as in FILE (default)\n"
+"  --like OTHER        make nil/empty choices and the order of set-like lists\n"
+"                      (env, capabilities, namespaces, mount options ...)\n"
+"                      match OTHER wherever the two mean the same, so that\n"
+"                      the result equals OTHER for reflect.DeepEqual there;\n"
+"                      real value differences are left alone.  OTHER may be\n"
+"                      a checkpoint image (its stored copy is used as is)\n"
+"  --like-roundtrip    first put OTHER through runsc's json.Marshal +\n"
+"                      json.Unmarshal round trip (what a restore compares\n"
+"                      against when OTHER is the checkpointed config.json)\n"
+"  --roundtrip         write exactly what runsc stores for a checkpoint:\n"
+"                      Go's marshal of FILE after the round trip (JSON\n"
+"                      unless --to yaml; takes no --empty or --like)\n"
+"  --drop-unknown      leave out fields specs-go does not know (kept by default)\n"
 "  --to json|yaml      output format (default: the input's)\n"
 "  -o, --output FILE   write FILE atomically instead of standard output;\n"
 "                      an input file is never overwritten\n"
-"  --format-in json|yaml|auto, --doc N, --container NAME, --quiet\n"
-"                      as for every command\n"
+"  --in-place          rewrite FILE atomically, keeping a backup FILE.orig\n"
+"  --no-backup         with --in-place: no FILE.orig\n"
+"  --format-in json|yaml|auto, --doc N, --container NAME, --schema oci|none|auto,\n"
+"  --quiet             as for every command\n"
 "\n"
-"Exit status: 0 written, 2 trouble.\n";
+"Examples:\n"
+"  specdiff normalize --like checkpoint.img config.json -o fixed.json\n"
+"  specdiff normalize --empty omit --order go --in-place config.json\n"
+"\n"
+"Exit status: 0 written, 2 trouble (nothing is changed then).\n";
 
-enum { OPT_TO = SD_OPT_COMMON_END + 1 };
+enum {
+	OPT_TO = SD_OPT_COMMON_END + 1,
+	OPT_EMPTY,
+	OPT_ORDER,
+	OPT_LIKE,
+	OPT_LIKE_RT,
+	OPT_ROUNDTRIP,
+	OPT_IN_PLACE,
+	OPT_NO_BACKUP,
+	OPT_DROP_UNKNOWN,
+};
 
 typedef struct norm_args {
 	sd_cli_common common;
 	sd_format to;
+	sd_normalize_opts nopts;
 	const char *output;
 	const char *input;
+	const char *like;
+	bool like_roundtrip, roundtrip, in_place, no_backup;
+	bool empty_given;
 } norm_args;
+
+static int pick(const char *opt, const char *arg, const char *const *names, int *out)
+{
+	for (int i = 0; names[i]; i++)
+		if (!strcmp(arg, names[i])) {
+			*out = i;
+			return 0;
+		}
+	return sd_cli_usage("normalize", "%s takes %s|%s|%s, not '%s'", opt, names[0], names[1],
+			    names[2], arg);
+}
+
+/* Returns 1 if handled, or an exit status + 2 (usage error = 4). */
+static int own_opt(norm_args *a, int opt, const char *arg)
+{
+	static const char *const empties[] = { "keep", "omit", "explicit", NULL };
+	static const char *const orders[] = { "source", "go", "sorted", NULL };
+	int v;
+	switch (opt) {
+	case 'o': a->output = arg; return 1;
+	case OPT_LIKE: a->like = arg; return 1;
+	case OPT_LIKE_RT: a->like_roundtrip = true; return 1;
+	case OPT_ROUNDTRIP: a->roundtrip = true; return 1;
+	case OPT_IN_PLACE: a->in_place = true; return 1;
+	case OPT_NO_BACKUP: a->no_backup = true; return 1;
+	case OPT_DROP_UNKNOWN: a->nopts.drop_unknown = true; return 1;
+	case OPT_TO:
+		if (!strcmp(arg, "json"))
+			a->to = SD_FORMAT_JSON;
+		else if (!strcmp(arg, "yaml"))
+			a->to = SD_FORMAT_YAML;
+		else
+			return sd_cli_usage("normalize", "--to takes json or yaml, not '%s'", arg) + 2;
+		return 1;
+	case OPT_EMPTY:
+		if (pick("--empty", arg, empties, &v))
+			return 4;
+		a->nopts.empty = (sd_empty_mode)v;
+		a->empty_given = true;
+		return 1;
+	case OPT_ORDER:
+		if (pick("--order", arg, orders, &v))
+			return 4;
+		a->nopts.order = (sd_order_mode)v;
+		return 1;
+	}
+	return 0;
+}
+
+static int check_combinations(const norm_args *a)
+{
+	if (a->in_place && a->output)
+		return sd_cli_usage("normalize", "--in-place and -o exclude each other");
+	if (a->no_backup && !a->in_place)
+		return sd_cli_usage("normalize", "--no-backup goes with --in-place");
+	if (a->like_roundtrip && !a->like)
+		return sd_cli_usage("normalize", "--like-roundtrip goes with --like OTHER");
+	if (a->roundtrip && (a->like || a->empty_given))
+		return sd_cli_usage("normalize", "--roundtrip writes what Go writes; it takes no "
+				    "--like or --empty");
+	if (a->in_place && (!strcmp(a->input, "-") || strchr(a->input, '#')))
+		return sd_cli_usage("normalize", "--in-place needs a file, not '%s'", a->input);
+	return -1;
+}
 
 /* Returns -1 to go on, else an exit status. */
 static int parse_args(norm_args *a, int argc, char **argv)
@@ -37,6 +155,14 @@ static int parse_args(norm_args *a, int argc, char **argv)
 	static const struct option longopts[] = {
 		SD_CLI_COMMON_LONGOPTS,
 		{ "to", required_argument, NULL, OPT_TO },
+		{ "empty", required_argument, NULL, OPT_EMPTY },
+		{ "order", required_argument, NULL, OPT_ORDER },
+		{ "like", required_argument, NULL, OPT_LIKE },
+		{ "like-roundtrip", no_argument, NULL, OPT_LIKE_RT },
+		{ "roundtrip", no_argument, NULL, OPT_ROUNDTRIP },
+		{ "in-place", no_argument, NULL, OPT_IN_PLACE },
+		{ "no-backup", no_argument, NULL, OPT_NO_BACKUP },
+		{ "drop-unknown", no_argument, NULL, OPT_DROP_UNKNOWN },
 		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -52,52 +178,147 @@ static int parse_args(norm_args *a, int argc, char **argv)
 			return 2;
 		if (r > 0)
 			continue;
-		switch (opt) {
-		case 'h':
+		r = own_opt(a, opt, optarg);
+		if (r > 1)
+			return r - 2;
+		if (r == 1)
+			continue;
+		if (opt == 'h') {
 			fputs(normalize_help, stdout);
 			return 0;
-		case 'o':
-			a->output = optarg;
-			break;
-		case OPT_TO:
-			if (!strcmp(optarg, "json"))
-				a->to = SD_FORMAT_JSON;
-			else if (!strcmp(optarg, "yaml"))
-				a->to = SD_FORMAT_YAML;
-			else
-				return sd_cli_usage("normalize", "--to takes json or yaml, not '%s'", optarg);
-			break;
-		case ':':
-			return sd_cli_usage("normalize", "option '%s' needs a value", argv[optind - 1]);
-		default:
-			return sd_cli_usage("normalize", "unknown option '%s'", argv[optind - 1]);
 		}
+		if (opt == ':')
+			return sd_cli_usage("normalize", "option '%s' needs a value", argv[optind - 1]);
+		return sd_cli_usage("normalize", "unknown option '%s'", argv[optind - 1]);
 	}
 	if (argc - optind != 1)
 		return sd_cli_usage("normalize", "expected one input FILE (got %d)", argc - optind);
 	a->input = argv[optind];
-	return -1;
+	return check_combinations(a);
 }
 
-static void lossy_notes(const sd_doc *d, const norm_args *a, sd_format to)
+/* ---- notes ----------------------------------------------------------- */
+
+static void note(const norm_args *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void note(const norm_args *a, const char *fmt, ...)
 {
+	va_list ap;
 	if (a->common.quiet)
 		return;
-	const char *name = sd_doc_name(d);
-	if (to == SD_FORMAT_YAML && sd_write_yaml_lossy(sd_doc_root(d)))
-		fprintf(stderr, "specdiff: note: %s: strings holding invalid UTF-8 are written "
-			"with U+FFFD in YAML (YAML cannot hold the raw bytes; --to json keeps them)\n",
-			name);
-	if (sd_doc_yaml_had_comments(d))
-		fprintf(stderr, "specdiff: note: %s: comments in YAML input are not kept\n", name);
+	fputs("specdiff: note: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static void notes(const norm_args *a, const sd_doc *in, const sd_doc *out, sd_format to,
+		  const sd_normalize_stats *st)
+{
+	const char *name = sd_doc_name(in);
+	if (to == SD_FORMAT_YAML && sd_write_yaml_lossy(sd_doc_root(out)))
+		note(a, "%s: strings holding invalid UTF-8 are written with U+FFFD in YAML "
+		     "(YAML cannot hold the raw bytes; --to json keeps them)", name);
+	if (sd_doc_yaml_had_comments(in))
+		note(a, "%s: comments in YAML input are not kept", name);
+	if (st->schema_less)
+		note(a, "%s: not decoded as an OCI spec (see --schema): without the schema no map "
+		     "or list is nil-able, so --empty and --like leave values as they are", name);
+	if (st->dups_resolved)
+		note(a, "%s: %zu repeated field(s) written once, with the value Go merges them into "
+		     "(unknown fields inside them are not kept)", name, st->dups_resolved);
+	if (st->unknown_dropped)
+		note(a, "%s: %zu unknown field(s) left out (--drop-unknown)", name, st->unknown_dropped);
+}
+
+/* ---- output ---------------------------------------------------------- */
+
+static int read_file(const char *path, sd_buf *b)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return -1;
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		sd_buf_add(b, chunk, n);
+	int bad = ferror(f);
+	fclose(f);
+	return bad ? -1 : 0;
+}
+
+/* FILE.orig: a hard link to the original (no copy, so it cannot fail for
+ * lack of space), else a copy.  An existing FILE.orig holding something
+ * else is never replaced.  *made tells whether this run created it. */
+static int make_backup(const char *path, const sd_buf *orig, bool *made, sd_error *err)
+{
+	sd_buf bak = SD_BUF_INIT, old = SD_BUF_INIT;
+	int st = 0;
+	*made = false;
+	sd_buf_addf(&bak, "%s.orig", path);
+	if (access(bak.data, F_OK) == 0) {
+		if (read_file(bak.data, &old) || old.len != orig->len ||
+		    memcmp(old.data, orig->data, orig->len)) {
+			sd_error_set(err, bak.data, 0, 0, "a different backup already exists; move it "
+				     "away or use --no-backup (nothing was written)");
+			st = -1;
+		}
+	} else if (link(path, bak.data) == 0) {
+		*made = true;
+	} else if (sd_write_file_atomic(bak.data, orig->data, orig->len, err) == 0) {
+		*made = true;
+	} else {
+		st = -1;
+	}
+	sd_buf_release(&old);
+	sd_buf_release(&bak);
+	return st;
+}
+
+static int write_in_place(const norm_args *a, const sd_buf *out)
+{
+	sd_error err;
+	char real[PATH_MAX];
+	sd_buf orig = SD_BUF_INIT;
+	/* a symbolic link stays one: its target is rewritten */
+	const char *path = realpath(a->input, real) ? real : a->input;
+	if (read_file(path, &orig)) {
+		fprintf(stderr, "specdiff: %s: cannot read it again: %s\n", a->input, strerror(errno));
+		sd_buf_release(&orig);
+		return 2;
+	}
+	int st = 0;
+	bool made = false;
+	if (orig.len == out->len && !memcmp(orig.data, out->data, out->len)) {
+		if (!a->common.quiet)
+			fprintf(stderr, "specdiff: note: %s is already in this form; left as it is\n",
+				a->input);
+	} else if (!a->no_backup && make_backup(path, &orig, &made, &err)) {
+		sd_cli_error(&err);
+		st = 2;
+	} else if (sd_cli_write_file(path, out->data, out->len, NULL, 0, true, &err)) {
+		sd_cli_error(&err);
+		if (made) {
+			/* the original is intact: a backup of it is not needed */
+			sd_buf bak = SD_BUF_INIT;
+			sd_buf_addf(&bak, "%s.orig", path);
+			unlink(bak.data);
+			sd_buf_release(&bak);
+		}
+		st = 2;
+	}
+	sd_buf_release(&orig);
+	return st;
 }
 
 static int emit(const norm_args *a, const sd_buf *out)
 {
+	if (a->in_place)
+		return write_in_place(a, out);
 	if (a->output) {
 		sd_error err;
-		const char *inputs[] = { a->input };
-		if (sd_cli_write_file(a->output, out->data, out->len, inputs, 1, false, &err)) {
+		const char *inputs[] = { a->input, a->like ? a->like : a->input };
+		if (sd_cli_write_file(a->output, out->data, out->len, inputs, 2, false, &err)) {
 			sd_cli_error(&err);
 			return 2;
 		}
@@ -105,10 +326,93 @@ static int emit(const norm_args *a, const sd_buf *out)
 	}
 	size_t n = fwrite(out->data, 1, out->len, stdout);
 	if (fflush(stdout) || n != out->len) {
-		perror("specdiff normalize: writing standard output");
+		fprintf(stderr, "specdiff normalize: writing standard output: %s\n", strerror(errno));
 		return 2;
 	}
 	return 0;
+}
+
+/* ---- the transformation ---------------------------------------------- */
+
+/* OTHER decoded with FILE's root type (so the two views line up). */
+static int load_like(const norm_args *a, const sd_side *file, sd_doc **doc, sd_goview **view)
+{
+	sd_error err;
+	*view = NULL;
+	*doc = sd_doc_load_input(a->like, &a->common.load, &err);
+	if (!*doc) {
+		sd_cli_error(&err);
+		return 2;
+	}
+	sd_cli_notes(*doc, &a->common);
+	sd_error_clear(&err);
+	*view = sd_goview_decode(*doc, sd_goview_root(file->view)->type, &err);
+	if (sd_goview_error(*view)) {
+		fprintf(stderr, "specdiff normalize: --like %s: Go cannot decode it, so there is "
+			"nothing to match:\n", a->like);
+		sd_cli_error(&err);
+		return 2;
+	}
+	if (a->like_roundtrip) {
+		sd_goview *rt = sd_goview_roundtrip(*view);
+		sd_goview_free(*view);
+		*view = rt;
+	}
+	return 0;
+}
+
+static sd_doc *transform(norm_args *a, const sd_side *s, const sd_gv *like,
+			 sd_normalize_stats *st, sd_error *err)
+{
+	bool oci = sd_goview_root(s->view)->type == sd_schema_oci();
+	if (!a->roundtrip) {
+		a->nopts.like = like;
+		return sd_normalize(s->doc, s->view, oci, &a->nopts, st, err);
+	}
+	if (s->decode_failed) {
+		*err = s->err;
+		return NULL;
+	}
+	sd_doc *rt = sd_normalize_roundtrip(s->view, sd_doc_name(s->doc), err);
+	if (!rt || a->nopts.order != SD_ORDER_SORTED)
+		return rt;   /* json.Marshal's order is already Go's */
+	sd_normalize_opts o = { .order = SD_ORDER_SORTED };
+	sd_doc *sorted = sd_normalize(rt, NULL, oci, &o, st, err);
+	sd_doc_free(rt);
+	return sorted;
+}
+
+static int run(norm_args *a, sd_side *s)
+{
+	sd_doc *like_doc = NULL, *out = NULL;
+	sd_goview *like_view = NULL;
+	sd_normalize_stats st;
+	sd_error err;
+	int rc = 2;
+	memset(&st, 0, sizeof st);
+	if (a->in_place && sd_doc_container(s->doc)) {
+		sd_cli_usage("normalize", "--in-place cannot rewrite a checkpoint image");
+		return 2;
+	}
+	if (a->like && load_like(a, s, &like_doc, &like_view))
+		goto done;
+	out = transform(a, s, like_view ? sd_goview_root(like_view) : NULL, &st, &err);
+	if (!out) {
+		sd_cli_error(&err);
+		goto done;
+	}
+	sd_format fmt = a->roundtrip ? SD_FORMAT_JSON : sd_doc_format(s->doc);
+	sd_write_opts wo = { a->to ? a->to : fmt, 2 };
+	notes(a, s->doc, out, wo.to, &st);
+	sd_buf buf = SD_BUF_INIT;
+	sd_write_node(&buf, sd_doc_root(out), &wo);
+	rc = emit(a, &buf);
+	sd_buf_release(&buf);
+done:
+	sd_doc_free(out);
+	sd_goview_free(like_view);
+	sd_doc_free(like_doc);
+	return rc;
 }
 
 int sd_cmd_normalize(int argc, char **argv)
@@ -117,19 +421,12 @@ int sd_cmd_normalize(int argc, char **argv)
 	int st = parse_args(&a, argc, argv);
 	if (st >= 0)
 		return st;
-	sd_error err;
-	sd_doc *d = sd_doc_load_input(a.input, &a.common.load, &err);
-	if (!d) {
-		sd_cli_error(&err);
+	sd_side s;
+	if (sd_side_load(&s, a.input, &a.common)) {
+		sd_cli_error(&s.err);
 		return 2;
 	}
-	sd_cli_notes(d, &a.common);
-	sd_write_opts wo = { a.to ? a.to : sd_doc_format(d), 2 };
-	lossy_notes(d, &a, wo.to);
-	sd_buf out = SD_BUF_INIT;
-	sd_write_node(&out, sd_doc_root(d), &wo);
-	st = emit(&a, &out);
-	sd_buf_release(&out);
-	sd_doc_free(d);
+	st = run(&a, &s);
+	sd_side_release(&s);
 	return st;
 }

@@ -156,4 +156,37 @@ const sd_node *sd_node_at_pointer(const sd_node *root, const char *ptr);
 bool sd_node_equal(const sd_node *a, const sd_node *b);  /* exact: kinds, texts, member order */
 const char *sd_kind_name(sd_kind k);
 
+/*
+ * Building documents (doc_build.c): a new, empty document whose nodes the
+ * caller creates and links.  Nodes of a built document are mutable until
+ * it is freed; every node, string and array lives in the document's arena
+ * (sd_doc_free releases them).  Built nodes have line and col 0 unless
+ * copied from a loaded document (sd_build_copy keeps positions and flags).
+ * Nodes must only be linked into the document that created them.
+ */
+sd_doc *sd_doc_build_new(const char *name, sd_format format);
+/* Sets the root and recomputes the duplicate-key flags of every object under
+ * it (call again after editing a tree in place, before decoding it). */
+void sd_doc_set_root(sd_doc *d, sd_node *root);
+sd_node *sd_build_null(sd_doc *d);
+sd_node *sd_build_bool(sd_doc *d, bool v);
+/* text must be a number as a loader would keep it (not checked). */
+sd_node *sd_build_number(sd_doc *d, const char *text, size_t len);
+/* Copies s; flags SD_NODE_BADUTF8 when s is not valid UTF-8. */
+sd_node *sd_build_string(sd_doc *d, const char *s, size_t len);
+sd_node *sd_build_object(sd_doc *d);
+sd_node *sd_build_array(sd_doc *d);
+/* Appends (or inserts at index, 0..len) a member; the key is copied.
+ * Duplicate-key flags are set by sd_doc_set_root. */
+sd_member *sd_build_append_member(sd_doc *d, sd_node *obj, const char *key, size_t key_len,
+				  sd_node *value);
+sd_member *sd_build_insert_member(sd_doc *d, sd_node *obj, size_t index, const char *key,
+				  size_t key_len, sd_node *value);
+void sd_build_remove_member(sd_node *obj, size_t index);
+void sd_build_append_item(sd_doc *d, sd_node *arr, sd_node *item);
+void sd_build_insert_item(sd_doc *d, sd_node *arr, size_t index, sd_node *item);
+void sd_build_remove_item(sd_node *arr, size_t index);
+/* Deep copy of src (from any document) into d. */
+sd_node *sd_build_copy(sd_doc *d, const sd_node *src);
+
 #endif
