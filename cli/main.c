@@ -35,7 +35,15 @@ static const char usage_text[] =
 "  --as-given                   skip runsc's JSON round trip of CHECKPOINT\n"
 "  --format text|json\n"
 "normalize:\n"
+"  --empty keep|omit|explicit   nil/empty maps and lists: as given, as\n"
+"                               json.Marshal omits them, or all written {} / []\n"
+"  --order go|sorted|source     key order (go: as json.Marshal writes it)\n"
+"  --like OTHER                 match OTHER's nil/empty and set order where equal\n"
+"  --like-roundtrip             compare with OTHER after runsc's round trip\n"
+"  --roundtrip                  write what runsc stores for a checkpoint\n"
+"  --drop-unknown               leave out fields specs-go does not know\n"
 "  --to json|yaml  -o FILE      output format and file (written atomically)\n"
+"  --in-place [--no-backup]     rewrite FILE (backup FILE.orig)\n"
 "\n"
 "Exit status: 0 equal / pass, 1 different / fail, 2 trouble.\n"
 "  -h, --help     this help (COMMAND --help for a command's own)\n"
@@ -50,6 +58,14 @@ static const struct {
 	{ "explain", sd_cmd_explain },
 	{ "normalize", sd_cmd_normalize },
 };
+
+static int wants_bench_frames(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (!strncmp(argv[i], "--bench-frames", 14))
+			return 1;
+	return 0;
+}
 
 int main(int argc, char **argv)
 {
@@ -68,8 +84,9 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (!strcmp(argv[1], commands[i].name))
 			return commands[i].run(argc - 1, argv + 1);
-	/* "specdiff LEFT RIGHT": the explorer on a terminal, else a diff. */
-	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+	/* "specdiff LEFT RIGHT": the explorer on a terminal, else a diff.
+	 * --bench-frames draws off-screen, so it needs no terminal. */
+	if ((isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) || wants_bench_frames(argc, argv))
 		return sd_explorer_main(argc, argv);
 	argv[0] = "diff";
 	return sd_cmd_diff(argc, argv);

@@ -1,8 +1,542 @@
-/* TEMPORARY stub: replaced by the explorer. */
-#include "explorer.h"
-#include "../cli/commands.h"
-int sd_explorer_main(int argc, char **argv)
+/* explorer.c - the explorer's loop: keys to actions, actions to state,
+ * then one draw (see ui.h).  Every exit path restores the terminal. */
+#include "ui.h"
+
+#include <curses.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t got_signal;
+
+double sd_now(void)
 {
-	argv[0] = "diff";
-	return sd_cmd_diff(argc, argv);
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+static void restore_terminal(void)
+{
+	if (!isendwin())
+		endwin();
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;   /* no SA_RESTART: the read returns */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	atexit(restore_terminal);    /* fatal paths (out of memory) exit() */
+}
+
+static void message(sd_ui *u, sd_role r, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void message(sd_ui *u, sd_role r, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(u->msg, sizeof(u->msg), fmt, ap);
+	va_end(ap);
+	u->msg_role = r;
+}
+
+/* ---- rows and cursor ---- */
+
+static const sd_pair *cur_pair(const sd_ui *u)
+{
+	return u->cur < u->rows.n ? u->rows.v[u->cur].pair : NULL;
+}
+
+static void keep_visible(sd_ui *u, bool jump)
+{
+	size_t h = (size_t)sd_draw_body_height(u);
+	if (u->cur < u->top || u->cur >= u->top + h) {
+		if (jump)
+			u->top = u->cur > h / 3 ? u->cur - h / 3 : 0;
+		else if (u->cur < u->top)
+			u->top = u->cur;
+		else
+			u->top = u->cur - h + 1;
+	}
+	if (u->top + h > u->rows.n)   /* no blank space below the last row */
+		u->top = u->rows.n > h ? u->rows.n - h : 0;
+}
+
+/* Rebuilds the rows and puts the cursor back on p or its nearest shown
+ * ancestor. */
+static void rebuild(sd_ui *u, const sd_pair *p)
+{
+	sd_rows_build(&u->rows, sd_diff_root(u->diff), &u->ro);
+	size_t i = SD_ROWS_NONE;
+	for (; p && (i = sd_rows_find(&u->rows, p)) == SD_ROWS_NONE; p = p->parent)
+		;
+	u->cur = i == SD_ROWS_NONE ? 0 : i;
+	u->panel_pair = NULL;
+	keep_visible(u, true);
+}
+
+static void move_to(sd_ui *u, size_t i, bool jump)
+{
+	if (u->rows.n == 0)
+		return;
+	u->cur = i >= u->rows.n ? u->rows.n - 1 : i;
+	keep_visible(u, jump);
+}
+
+/* ---- search ---- */
+
+static void reveal(sd_ui *u, const sd_pair *p)
+{
+	for (const sd_pair *a = p->parent; a; a = a->parent)
+		if (sd_rows_is_folded(a, &u->ro))
+			sd_foldset_set(&u->folds, a, SD_FOLD_OPEN);
+	rebuild(u, p);
+}
+
+static void search(sd_ui *u, int dir)
+{
+	if (!u->pattern[0]) {
+		message(u, SD_ROLE_ERROR, "no previous search pattern");
+		return;
+	}
+	bool wrapped;
+	const sd_pair *p = sd_search_find(&u->search, u->diff, sd_diff_root(u->diff), cur_pair(u),
+					  u->pattern, dir, &wrapped);
+	if (!p) {
+		message(u, SD_ROLE_ERROR, "Pattern not found: %s", u->pattern);
+		return;
+	}
+	reveal(u, p);
+	if (wrapped)
+		message(u, SD_ROLE_MESSAGE, dir > 0 ? "search hit BOTTOM, continuing at TOP"
+						    : "search hit TOP, continuing at BOTTOM");
+	else
+		message(u, SD_ROLE_MESSAGE, "/%s", u->pattern);
+}
+
+/* ---- actions ---- */
+
+static void osc52(const char *s)
+{
+	static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	size_t n = strlen(s);
+	fputs("\033]52;c;", stdout);
+	for (size_t i = 0; i < n; i += 3) {
+		unsigned v = (unsigned char)s[i] << 16;
+		if (i + 1 < n) v |= (unsigned char)s[i + 1] << 8;
+		if (i + 2 < n) v |= (unsigned char)s[i + 2];
+		putchar(b64[(v >> 18) & 63]);
+		putchar(b64[(v >> 12) & 63]);
+		putchar(i + 1 < n ? b64[(v >> 6) & 63] : '=');
+		putchar(i + 2 < n ? b64[v & 63] : '=');
+	}
+	fputs("\a", stdout);
+	fflush(stdout);
+}
+
+static void toggle_fold(sd_ui *u)
+{
+	const sd_pair *p = cur_pair(u);
+	if (!p)
+		return;
+	const sd_row *row = &u->rows.v[u->cur];
+	sd_diff_expand(u->diff, p);
+	if (row->kind == SD_ROW_NODE && !p->nkids && p->parent)
+		p = p->parent;   /* on a leaf: fold what holds it */
+	if (!p->nkids)
+		return;
+	bool folded = sd_rows_is_folded(p, &u->ro);
+	sd_foldset_set(&u->folds, p, folded ? SD_FOLD_OPEN : SD_FOLD_CLOSED);
+	rebuild(u, p);
+}
+
+static void apply_theme(sd_ui *u, const char *name)
+{
+	char err[600] = "";
+	if (sd_theme_load(&u->theme, name, err, sizeof(err)))
+		message(u, SD_ROLE_ERROR, "%s", err);
+	else
+		message(u, SD_ROLE_MESSAGE, "theme %s", u->theme.name);
+	sd_draw_init_colors(u);
+}
+
+static void next_diff(sd_ui *u, int dir)
+{
+	size_t i = sd_rows_next_mark(&u->rows, u->cur, dir);
+	if (i == SD_ROWS_NONE) {
+		message(u, SD_ROLE_MESSAGE, u->rows.nmarks ? (dir > 0 ? "no more differences below" : "no more differences above")
+							: "no differences in %s mode", sd_mode_name(u->ro.mode));
+		return;
+	}
+	move_to(u, i, true);
+}
+
+enum redraw { REDRAW_NONE, REDRAW_STEP, REDRAW_SCROLL, REDRAW_FULL };
+
+/* Runs one action; returns what to redraw, or -1 to quit. */
+static int act(sd_ui *u, sd_action a)
+{
+	size_t h = (size_t)sd_draw_body_height(u);
+	size_t top0 = u->top;
+	if (u->help_open) {
+		if (a == SD_ACT_CLOSE || a == SD_ACT_QUIT || a == SD_ACT_HELP)
+			u->help_open = false;
+		else if (a == SD_ACT_DOWN || a == SD_ACT_PAGE_DOWN || a == SD_ACT_FOLD)
+			u->help_top += a == SD_ACT_DOWN ? 1 : h;
+		else if ((a == SD_ACT_UP || a == SD_ACT_PAGE_UP) && u->help_top)
+			u->help_top -= a == SD_ACT_UP ? 1 : (u->help_top < h ? u->help_top : h);
+		size_t n = SD_ACT__COUNT;
+		if (u->help_top >= n)
+			u->help_top = n - 1;
+		return REDRAW_FULL;
+	}
+	switch (a) {
+	case SD_ACT_DOWN:
+		if (u->cur + 1 < u->rows.n)
+			move_to(u, u->cur + 1, false);
+		break;
+	case SD_ACT_UP:
+		if (u->cur)
+			move_to(u, u->cur - 1, false);
+		break;
+	case SD_ACT_PAGE_DOWN:
+		u->top += h;
+		move_to(u, u->cur + h, false);
+		break;
+	case SD_ACT_PAGE_UP:
+		u->top = u->top > h ? u->top - h : 0;
+		move_to(u, u->cur > h ? u->cur - h : 0, false);
+		break;
+	case SD_ACT_FIRST: move_to(u, 0, false); break;
+	case SD_ACT_LAST: move_to(u, u->rows.n ? u->rows.n - 1 : 0, false); break;
+	case SD_ACT_NEXT_DIFF: next_diff(u, 1); break;
+	case SD_ACT_PREV_DIFF: next_diff(u, -1); break;
+	case SD_ACT_SWITCH_PANE: u->pane = !u->pane; return REDRAW_FULL;
+	case SD_ACT_TOGGLE_MODE:
+	{
+		/* keep the node in view: a difference that vanishes shows as equal */
+		const sd_pair *p = cur_pair(u);
+		u->ro.mode = u->ro.mode == SD_MODE_STRICT ? SD_MODE_SEMANTIC : SD_MODE_STRICT;
+		if (p)
+			reveal(u, p);
+	}
+		message(u, SD_ROLE_MESSAGE, "%s mode: %s", sd_mode_name(u->ro.mode),
+			sd_diff_equal(u->diff, u->ro.mode) ? "equal" : "different");
+		return REDRAW_FULL;
+	case SD_ACT_TOGGLE_COSMETIC:
+	{
+		const sd_pair *p = cur_pair(u);
+		u->ro.show_cosmetic = !u->ro.show_cosmetic;
+		if (p)
+			reveal(u, p);
+	}
+		message(u, SD_ROLE_MESSAGE, "cosmetic differences %s", u->ro.show_cosmetic ? "shown" : "hidden");
+		return REDRAW_FULL;
+	case SD_ACT_EXPLAIN:
+		u->panel_open = !u->panel_open;
+		keep_visible(u, false);
+		return REDRAW_FULL;
+	case SD_ACT_FOLD: toggle_fold(u); return REDRAW_FULL;
+	case SD_ACT_SEARCH:
+		u->prompting = true;
+		u->prompt[0] = '\0';
+		return REDRAW_FULL;
+	case SD_ACT_SEARCH_NEXT: search(u, 1); return REDRAW_FULL;
+	case SD_ACT_SEARCH_PREV: search(u, -1); return REDRAW_FULL;
+	case SD_ACT_COPY_PATH: {
+		const sd_pair *p = cur_pair(u);
+		const char *path = p && p->path && *p->path ? p->path : "/";
+		osc52(path);
+		message(u, SD_ROLE_MESSAGE, "copied %s", path);
+		return REDRAW_FULL;
+	}
+	case SD_ACT_CYCLE_THEME:
+		if (u->nthemes) {
+			u->theme_idx = (u->theme_idx + 1) % u->nthemes;
+			apply_theme(u, u->themes[u->theme_idx]);
+		}
+		return REDRAW_FULL;
+	case SD_ACT_REDRAW: clearok(curscr, TRUE); return REDRAW_FULL;
+	case SD_ACT_HELP: u->help_open = true; u->help_top = 0; return REDRAW_FULL;
+	case SD_ACT_CLOSE:
+		if (u->panel_open)
+			u->panel_open = false;
+		u->msg[0] = '\0';
+		return REDRAW_FULL;
+	case SD_ACT_QUIT:
+		if (u->panel_open) {
+			u->panel_open = false;
+			return REDRAW_FULL;
+		}
+		return -1;
+	default:
+		return REDRAW_NONE;
+	}
+	if (u->top == top0)
+		return REDRAW_STEP;
+	long delta = (long)u->top - (long)top0;
+	return (delta < 0 ? -delta : delta) < (long)h / 2 ? REDRAW_SCROLL : REDRAW_FULL;
+}
+
+/* Draws what act() said changed. */
+static void redraw(sd_ui *u, int how, size_t old_cur, size_t old_top)
+{
+	if (how == REDRAW_STEP && old_cur != u->cur)
+		sd_draw_cursor_step(u, old_cur);
+	else if (how == REDRAW_SCROLL && !u->panel_open && !u->help_open)
+		sd_draw_scroll(u, old_cur, (long)u->top - (long)old_top);
+	else if (how != REDRAW_NONE)
+		sd_draw_full(u);
+}
+
+/* The search prompt owns the keys while open. */
+static void prompt_key(sd_ui *u, int c)
+{
+	size_t n = strlen(u->prompt);
+	if (c == 27) {
+		u->prompting = false;
+	} else if (c == '\n' || c == '\r' || c == KEY_ENTER) {
+		u->prompting = false;
+		if (n)
+			snprintf(u->pattern, sizeof(u->pattern), "%s", u->prompt);
+		search(u, 1);
+	} else if (c == KEY_BACKSPACE || c == 127 || c == 8) {
+		if (n)
+			u->prompt[n - 1] = '\0';
+		else
+			u->prompting = false;
+	} else if (c >= 0x20 && c < 0x100 && n + 1 < sizeof(u->prompt)) {
+		u->prompt[n] = (char)c;
+		u->prompt[n + 1] = '\0';
+	}
+}
+
+static int read_key(void)
+{
+	int c = getch();
+	if (c == KEY_MOUSE) {
+		MEVENT ev;
+		if (getmouse(&ev) == OK) {
+			if (ev.bstate & BUTTON4_PRESSED)
+				return SD_KEY_WHEEL_UP;
+#ifdef BUTTON5_PRESSED
+			if (ev.bstate & BUTTON5_PRESSED)
+				return SD_KEY_WHEEL_DOWN;
+#endif
+		}
+		return ERR;
+	}
+	return c;
+}
+
+static void handle_resize(sd_ui *u)
+{
+	getmaxyx(stdscr, u->H, u->W);
+	keep_visible(u, false);
+}
+
+static void loop(sd_ui *u)
+{
+	sd_draw_full(u);
+	for (;;) {
+		int c = read_key();
+		if (got_signal)
+			return;
+		if (c == ERR)
+			continue;
+		if (c == KEY_RESIZE) {
+			handle_resize(u);
+			sd_draw_full(u);
+			continue;
+		}
+		if (u->prompting) {
+			prompt_key(u, c);
+			sd_draw_full(u);
+			continue;
+		}
+		bool had_msg = u->msg[0] != '\0';
+		u->msg[0] = '\0';
+		sd_action a = sd_key_feed(&u->keys, c);
+		if (sd_draw_too_small(u)) {
+			if (a == SD_ACT_QUIT)
+				return;
+			continue;
+		}
+		size_t old = u->cur, old_top = u->top;
+		int r = act(u, a);
+		if (r < 0)
+			return;
+		redraw(u, had_msg ? REDRAW_FULL : r, old, old_top);
+	}
+}
+
+static bool locale_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8"));
+}
+
+static void ui_init(sd_ui *u, const sd_explorer_args *a)
+{
+	memset(u, 0, sizeof(*u));
+	u->doc[0] = a->doc[0];
+	u->doc[1] = a->doc[1];
+	u->diff = a->diff;
+	u->ro.mode = a->mode;
+	u->ro.folds = &u->folds;
+	u->ro.diff = a->diff;
+	u->ro.show_cosmetic = true;   /* DESIGN: cosmetic differences shown dim */
+	u->utf8 = locale_utf8();
+	sd_foldset_init(&u->folds);
+	sd_rows_init(&u->rows);
+	sd_checks_run(&u->checks, a->view[0], sd_doc_container(a->doc[0]) != NULL, a->view[1]);
+	sd_rows_build(&u->rows, sd_diff_root(u->diff), &u->ro);
+	size_t first = sd_rows_next_mark(&u->rows, SD_ROWS_NONE, 1);
+	u->cur = first == SD_ROWS_NONE ? 0 : first;
+}
+
+static void ui_release(sd_ui *u)
+{
+	sd_rows_release(&u->rows);
+	sd_foldset_release(&u->folds);
+	sd_checks_release(&u->checks);
+	sd_panel_release(&u->panel);
+	for (size_t i = 0; i < u->nthemes; i++)
+		free(u->themes[i]);
+	free(u->themes);
+	sd_search_release(&u->search);
+}
+
+static void screen_setup(sd_ui *u, const sd_explorer_args *a)
+{
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	u->color = a->color && has_colors();
+	if (u->color) {
+		start_color();
+		use_default_colors();
+	}
+	mousemask(BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+	getmaxyx(stdscr, u->H, u->W);
+	u->themes = sd_theme_list(&u->nthemes);
+	const char *name = a->theme ? a->theme : getenv("SPECDIFF_THEME");
+	if (!name || !*name)
+		name = "default";
+	for (size_t i = 0; i < u->nthemes; i++)
+		if (!strcmp(u->themes[i], name))
+			u->theme_idx = i;
+	char err[600] = "";
+	if (sd_theme_load(&u->theme, name, err, sizeof(err)))
+		message(u, SD_ROLE_ERROR, "%s", err);
+	else if (a->trouble)
+		message(u, SD_ROLE_ERROR, "Go cannot decode: %s", a->trouble);
+	sd_draw_init_colors(u);
+	keep_visible(u, true);
+}
+
+static void bench(sd_ui *u, const sd_explorer_args *a, double t_diff, double t_rows)
+{
+	setenv("LINES", "50", 1);
+	setenv("COLUMNS", "200", 1);
+	FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+	const char *term = getenv("TERM");
+	SCREEN *s = newterm(term && *term ? term : "xterm-256color", out, in);
+	if (!s) {
+		fprintf(stderr, "specdiff: --bench-frames: cannot start curses\n");
+		return;
+	}
+	screen_setup(u, a);
+	sd_draw_full(u);
+	double t_first = sd_now();
+	long n = a->bench_frames;
+	double step_max = 0, t0 = sd_now();
+	for (long i = 0; i < n; i++) {
+		double t = sd_now();
+		size_t old = u->cur, old_top = u->top;
+		redraw(u, act(u, SD_ACT_DOWN), old, old_top);
+		t = sd_now() - t;
+		if (t > step_max)
+			step_max = t;
+	}
+	double steps = sd_now() - t0;
+	t0 = sd_now();
+	for (long i = 0; i < n; i++) {
+		act(u, i % 2 ? SD_ACT_PAGE_UP : SD_ACT_PAGE_DOWN);
+		sd_draw_full(u);
+	}
+	double pages = sd_now() - t0;
+	size_t nrows = u->rows.n, nmarks = u->rows.nmarks;
+	t0 = sd_now();
+	for (int i = 0; i < 2; i++) {   /* there and back: the exit status is the starting mode's */
+		act(u, SD_ACT_TOGGLE_MODE);
+		sd_draw_full(u);
+	}
+	double mode = (sd_now() - t0) / 2;
+	endwin();
+	delscreen(s);
+	fclose(out);
+	fclose(in);
+	fprintf(stderr,
+		"rows: %zu (%zu marked)\n"
+		"load+diff: %.1f ms\n"
+		"rows + restore checks: %.1f ms\n"
+		"first frame: %.1f ms after start\n"
+		"cursor step (j): %.3f ms mean, %.3f ms max over %ld frames\n"
+		"page (full redraw): %.3f ms mean\n"
+		"mode toggle (rebuild + redraw): %.1f ms\n",
+		nrows, nmarks, (t_diff - a->t_start) * 1e3, (t_rows - t_diff) * 1e3,
+		(t_first - a->t_start) * 1e3, steps / (double)n * 1e3, step_max * 1e3, n,
+		pages / (double)n * 1e3, mode * 1e3);
+}
+
+int sd_explorer_run(const sd_explorer_args *a)
+{
+	static sd_ui ui;
+	sd_ui *u = &ui;
+	double t_diff = sd_now();
+	ui_init(u, a);
+	if (a->bench_frames > 0) {
+		bench(u, a, t_diff, sd_now());
+		int rc = sd_diff_equal(u->diff, u->ro.mode) ? 0 : 1;
+		ui_release(u);
+		return rc;
+	}
+	install_signals();
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
+		fprintf(stderr, "specdiff: cannot start the terminal interface\n");
+		ui_release(u);
+		return 2;
+	}
+	screen_setup(u, a);
+	loop(u);
+	endwin();
+	delscreen(scr);
+	int sig = got_signal;
+	int rc = a->trouble ? 2 : sd_diff_equal(u->diff, u->ro.mode) ? 0 : 1;
+	ui_release(u);
+	if (sig) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+	return rc;
 }

@@ -1,0 +1,120 @@
+/* test_tui_panel.c - the explanation panel and the restore verdict line
+ * (tui/panel.h, tui/checks.h) on the incident example, through the real
+ * engine. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "../../tui/checks.h"
+#include "../../tui/panel.h"
+
+typedef struct world {
+	sd_doc *doc[2];
+	sd_goview *view[2];
+	sd_diff *diff;
+	sd_checks checks;
+} world;
+
+static int setup(void **state)
+{
+	static const char *const files[2] = {
+		"examples/sysctl-nil-vs-empty/checkpoint.json",
+		"examples/sysctl-nil-vs-empty/restore.json",
+	};
+	world *w = calloc(1, sizeof(*w));
+	for (int i = 0; i < 2; i++) {
+		sd_load_opts lo;
+		memset(&lo, 0, sizeof(lo));
+		sd_error err;
+		w->doc[i] = sd_doc_load_input(files[i], &lo, &err);
+		if (!w->doc[i])
+			fail_msg("%s: %s", files[i], err.msg);
+		w->view[i] = sd_goview_decode(w->doc[i], sd_goview_pick_type(w->doc[i], SD_SCHEMA_AUTO), &err);
+	}
+	sd_diff_opts o = { SD_MODE_STRICT, 0 };
+	w->diff = sd_diff_compute(w->doc[0], w->view[0], w->doc[1], w->view[1], &o);
+	sd_checks_run(&w->checks, w->view[0], false, w->view[1]);
+	*state = w;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	world *w = *state;
+	sd_checks_release(&w->checks);
+	sd_diff_free(w->diff);
+	for (int i = 0; i < 2; i++) {
+		sd_goview_free(w->view[i]);
+		sd_doc_free(w->doc[i]);
+	}
+	free(w);
+	return 0;
+}
+
+static bool has(const sd_panel *p, const char *text)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (strstr(p->v[i].text, text))
+			return true;
+	return false;
+}
+
+static void test_verdict_line(void **state)
+{
+	world *w = *state;
+	sd_buf b = SD_BUF_INIT;
+	sd_checks_summary(&w->checks, &b);
+	assert_string_equal(b.data, "gvisor-2024..20241202: FAIL Sysctl · gvisor-20241210+: pass");
+	sd_buf_release(&b);
+	assert_true(w->checks.roundtrip);
+}
+
+static void test_panel_for_sysctl(void **state)
+{
+	world *w = *state;
+	const sd_pair *p = sd_diff_find(w->diff, "/linux/sysctl");
+	assert_non_null(p);
+	sd_panel panel = { 0 };
+	sd_panel_src src = { { "checkpoint.json", "restore.json" }, SD_MODE_STRICT, &w->checks };
+	sd_panel_build(&panel, p, &src);
+	assert_string_equal(panel.v[0].text, "/linux/sysctl");
+	assert_true(has(&panel, "class  nil-vs-empty: unequal in strict mode"));
+	assert_true(has(&panel, "checkpoint.json  (absent in the text)"));
+	assert_true(has(&panel, "restore.json:197:13"));
+	assert_true(has(&panel, "%#v    map[string]string(nil)"));
+	assert_true(has(&panel, "%#v    map[string]string{}"));
+	assert_true(has(&panel, "Go     map[string]string  nil  len 0"));
+	assert_true(has(&panel, "Go     map[string]string  not nil  len 0"));
+	assert_true(has(&panel, "json.Marshal  null"));
+	assert_true(has(&panel, "json.Marshal  {}"));
+	assert_true(has(&panel, "gvisor-2024: Sysctl does not match across checkpoint restore for container: __no_name_0, checkpoint map[] restore map[]"));
+	/* an unrelated node trips nothing */
+	sd_panel_build(&panel, sd_diff_find(w->diff, "/hostname"), &src);
+	assert_true(has(&panel, "equal: no difference at or below this node"));
+	assert_true(has(&panel, "restore checks: no profile fails on this node"));
+	sd_panel_release(&panel);
+}
+
+static void test_node_json_cut(void **state)
+{
+	world *w = *state;
+	sd_buf b = SD_BUF_INIT;
+	sd_node_json(&b, sd_doc_root(w->doc[0]), 40);
+	assert_int_equal(b.len, 43);          /* 40 bytes and "..." */
+	assert_memory_equal(b.data, "{\"ociVersion\":\"1.0.2-dev\",\"process\":{\"ter", 40);
+	sd_buf_release(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_verdict_line),
+		cmocka_unit_test(test_panel_for_sysctl),
+		cmocka_unit_test(test_node_json_cut),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

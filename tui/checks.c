@@ -1,0 +1,118 @@
+/* checks.c - restore-check verdicts for the explorer (see checks.h). */
+#include "checks.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "specdiff/schema.h"
+
+static void keep_error(sd_check_error *e, const char *text)
+{
+	memset(e, 0, sizeof(*e));
+	e->text = sd_xstrdup(text);
+	sd_gvisor_msg m;
+	if (sd_gvisor_parse_message(text, &m)) {
+		snprintf(e->field, sizeof(e->field), "%s", m.field);
+		e->paths = sd_gvisor_field_paths(m.field);
+		sd_gvisor_msg_release(&m);
+	}
+}
+
+void sd_checks_run(sd_checks *c, const sd_goview *old_view, bool old_is_image,
+		   const sd_goview *new_view)
+{
+	memset(c, 0, sizeof(*c));
+	const sd_gv *o = sd_goview_root(old_view), *n = sd_goview_root(new_view);
+	if (!o || !n || o->type != sd_schema_oci() || n->type != sd_schema_oci())
+		return;
+	sd_goview *rt = NULL;
+	if (!old_is_image) {
+		rt = sd_goview_roundtrip(old_view);
+		o = sd_goview_root(rt);
+		c->roundtrip = true;
+	}
+	c->ran = true;
+	c->n = sd_gvisor_profile_count();
+	c->v = sd_xcalloc(c->n, sizeof(*c->v));
+	for (size_t i = 0; i < c->n; i++) {
+		sd_profile_verdict *pv = &c->v[i];
+		sd_check_result r;
+		pv->profile = sd_gvisor_profile_at(i);
+		sd_gvisor_run(pv->profile, o, n, "__no_name_0", &r);
+		pv->pass = r.pass;
+		pv->nerrors = r.nerrors;
+		pv->errors = sd_xcalloc(r.nerrors ? r.nerrors : 1, sizeof(*pv->errors));
+		for (size_t j = 0; j < r.nerrors; j++)
+			keep_error(&pv->errors[j], r.errors[j]);
+		sd_check_result_release(&r);
+	}
+	sd_goview_free(rt);
+}
+
+void sd_checks_release(sd_checks *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		for (size_t j = 0; j < c->v[i].nerrors; j++)
+			free(c->v[i].errors[j].text);
+		free(c->v[i].errors);
+	}
+	free(c->v);
+	memset(c, 0, sizeof(*c));
+}
+
+static bool same_outcome(const sd_profile_verdict *a, const sd_profile_verdict *b)
+{
+	if (a->pass != b->pass)
+		return false;
+	if (a->pass)
+		return true;
+	const char *fa = a->nerrors ? a->errors[0].field : "";
+	const char *fb = b->nerrors ? b->errors[0].field : "";
+	return !strcmp(fa, fb);
+}
+
+void sd_checks_summary(const sd_checks *c, sd_buf *out)
+{
+	if (!c->ran) {
+		sd_buf_adds(out, "restore checks: not an OCI spec");
+		return;
+	}
+	for (size_t i = 0; i < c->n;) {
+		size_t j = i + 1;
+		while (j < c->n && same_outcome(&c->v[i], &c->v[j]))
+			j++;
+		const sd_profile_verdict *pv = &c->v[i];
+		if (i)
+			sd_buf_adds(out, " · ");
+		sd_buf_adds(out, pv->profile->name);
+		if (j == c->n && j - i > 1)
+			sd_buf_addc(out, '+');
+		else if (j - i > 1)
+			sd_buf_addf(out, "..%s", c->v[j - 1].profile->name + (strncmp(c->v[j - 1].profile->name, "gvisor-", 7) ? 0 : 7));
+		if (pv->pass)
+			sd_buf_adds(out, ": pass");
+		else
+			sd_buf_addf(out, ": FAIL %s", pv->nerrors && pv->errors[0].field[0] ? pv->errors[0].field : "");
+		i = j;
+	}
+}
+
+/* Is a a prefix of b at a segment boundary? */
+static bool path_under(const char *b, const char *a)
+{
+	size_t n = strlen(a);
+	return !strncmp(a, b, n) && (b[n] == '\0' || b[n] == '/' || n == 0);
+}
+
+bool sd_check_error_covers(const sd_check_error *e, const char *path)
+{
+	if (!e->paths)
+		return false;
+	if (!strcmp(path, "/"))
+		path = "";
+	for (const char *const *p = e->paths; *p; p++)
+		if (path_under(path, *p) || path_under(*p, path))
+			return true;
+	return false;
+}

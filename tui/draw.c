@@ -1,0 +1,474 @@
+/* draw.c - ncurses drawing of the explorer state (see ui.h).  Touches only
+ * the rows on screen; a cursor step repaints two rows and the status. */
+#include "ui.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#define MIN_W 40
+#define MIN_H 10
+
+static attr_t mono_attrs(unsigned a)
+{
+	attr_t r = A_NORMAL;
+	if (a & SD_A_BOLD) r |= A_BOLD;
+	if (a & SD_A_DIM) r |= A_DIM;
+	if (a & SD_A_REVERSE) r |= A_REVERSE;
+	if (a & SD_A_UNDERLINE) r |= A_UNDERLINE;
+	if (a & SD_A_STANDOUT) r |= A_STANDOUT;
+#ifdef A_ITALIC
+	if (a & SD_A_ITALIC) r |= A_ITALIC;
+#endif
+	return r;
+}
+
+static short fit(short c)
+{
+	if (c < 0 || c < COLORS)
+		return c;
+	return sd_color_to8(c);
+}
+
+void sd_draw_init_colors(sd_ui *u)
+{
+	if (!u->color)
+		return;
+	for (int r = 0; r < SD_ROLE__COUNT; r++) {
+		const sd_style *s = &u->theme.roles[r];
+		const sd_style *t = &u->theme.roles[SD_ROLE_TEXT];
+		short fg = s->set ? s->fg : t->fg, bg = s->set ? s->bg : t->bg;
+		init_pair((short)(r + 1), fit(fg), fit(bg));
+	}
+}
+
+static attr_t role_attr(const sd_ui *u, sd_role r)
+{
+	const sd_style *s = &u->theme.roles[r];
+	if (!u->color)
+		return mono_attrs(sd_role_mono(r));
+	return COLOR_PAIR(r + 1) | mono_attrs(s->attrs);
+}
+
+/* Rows for the tree: everything between the headers and the status line,
+ * less the panel, which takes all but 6 of them (or half on small
+ * terminals): a fixed size, so moving the cursor never shifts the rows. */
+int sd_draw_body_height(const sd_ui *u)
+{
+	int h = u->H - 3;   /* title, pane headers, status */
+	if (u->panel_open) {
+		h -= h - 6 < h / 2 ? h / 2 : h - 6;
+	}
+	return h < 1 ? 1 : h;
+}
+
+bool sd_draw_too_small(const sd_ui *u)
+{
+	return u->W < MIN_W || u->H < MIN_H;
+}
+
+/* A UTF-8 sequence the locale cannot decode (a C locale): one ASCII
+ * stand-in for the whole sequence, so columns stay where they belong. */
+static size_t utf8_fallback(const char *s, size_t len, wchar_t *wc)
+{
+	static const struct { const char *u; char a; } subst[] = {
+		{ "·", '.' }, { "…", '~' }, { "─", '-' }, { "▸", '>' }, { "│", '|' },
+	};
+	unsigned char c = (unsigned char)s[0];
+	size_t n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+	if (n > len)
+		n = 1;
+	for (size_t k = 1; k < n; k++)
+		if (((unsigned char)s[k] & 0xc0) != 0x80)
+			n = 1;
+	*wc = L'?';
+	for (size_t k = 0; k < sizeof(subst) / sizeof(subst[0]); k++)
+		if (strlen(subst[k].u) == n && !memcmp(s, subst[k].u, n))
+			*wc = (wchar_t)subst[k].a;
+	return n;
+}
+
+/*
+ * Draws UTF-8 text at (y, x) in at most width columns and pads the rest
+ * with spaces.  Wide characters take two columns, combining marks none;
+ * undecodable bytes show as '?'.  The first `keylen` bytes use key_attr;
+ * matches of pat use hl.
+ */
+typedef struct span_style {
+	attr_t base, key, hl;
+	size_t keylen;
+	const char *pat;
+} span_style;
+
+static int put_text(int y, int x, int width, const char *s, size_t len, const span_style *st)
+{
+	int col = 0;
+	size_t i = 0, hl_end = 0;
+	mbstate_t ms;
+	memset(&ms, 0, sizeof(ms));
+	move(y, x);
+	while (i < len && col < width) {
+		if (st->pat && *st->pat && i >= hl_end) {
+			size_t m = sd_search_match_at(s, len, i, st->pat);
+			if (m)
+				hl_end = i + m;
+		}
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, s + i, len - i, &ms);
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			memset(&ms, 0, sizeof(ms));
+			n = utf8_fallback(s + i, len - i, &wc);
+		}
+		int w = wcwidth(wc);
+		if (w < 0) {
+			wc = L'?';
+			w = 1;
+		}
+		if (col + w > width)
+			break;
+		attr_t a = i < hl_end ? st->hl : (i < st->keylen ? st->key : st->base);
+		attrset(a);
+		addnwstr(&wc, 1);
+		col += w;
+		i += n;
+	}
+	if (col < width)
+		hline(' ' | st->base, width - col);   /* one call, not one per cell */
+	attrset(st->base);
+	return width;
+}
+
+static void put_plain(const sd_ui *u, int y, int x, int width, const char *s, sd_role r)
+{
+	span_style st = { role_attr(u, r), role_attr(u, r), role_attr(u, r), 0, NULL };
+	put_text(y, x, width, s, strlen(s), &st);
+}
+
+static const char *mark_char(const sd_ui *u, uint8_t cls)
+{
+	static const char *const utf8[] = { " ", "~", "∅", "↕", "!" };
+	static const char *const ascii[] = { " ", "~", "0", "%", "!" };
+	return (u->utf8 ? utf8 : ascii)[cls < SD_CLASS__COUNT ? cls : 0];
+}
+
+static sd_role class_role(uint8_t cls)
+{
+	switch (cls) {
+	case SD_CLASS_COSMETIC: return SD_ROLE_COSMETIC;
+	case SD_CLASS_NIL_VS_EMPTY: return SD_ROLE_NIL_VS_EMPTY;
+	case SD_CLASS_ORDER_ONLY: return SD_ROLE_ORDER_ONLY;
+	case SD_CLASS_VALUE: return SD_ROLE_VALUE;
+	}
+	return SD_ROLE_TEXT;
+}
+
+static sd_role value_role(const sd_node *n, const sd_row *row)
+{
+	if (row->kind == SD_ROW_FOLDED)
+		return SD_ROLE_FOLDED;
+	switch (n->kind) {
+	case SD_STRING: return SD_ROLE_STRING;
+	case SD_NUMBER: return SD_ROLE_NUMBER;
+	case SD_NULL: case SD_BOOL: return SD_ROLE_LITERAL;
+	}
+	return SD_ROLE_TEXT;
+}
+
+static size_t label_len(const sd_row *row, const char *text)
+{
+	if (row->kind == SD_ROW_CLOSE)
+		return 0;
+	const sd_pair *p = row->pair;
+	if (p->lkey || p->rkey || p->lindex >= 0 || p->rindex >= 0) {
+		const char *sep = strstr(text, ": ");
+		const char *br = text[0] == '[' ? strstr(text, "] ") : NULL;
+		if (br)
+			return (size_t)(br - text) + 2;
+		if (sep)
+			return (size_t)(sep - text) + 2;
+	}
+	return 0;
+}
+
+static void draw_cell(sd_ui *u, int y, int x, int width, const sd_row *row, int side, bool cursor)
+{
+	const sd_node *n = sd_pair_node(row->pair, side);
+	sd_role crole = u->pane == side ? SD_ROLE_CURSOR : SD_ROLE_CURSOR_OTHER;
+	if (!n || (row->kind == SD_ROW_CLOSE && !(n->kind == SD_OBJECT || n->kind == SD_ARRAY))) {
+		/* nothing on this side: a light pattern, readable in any font */
+		static const char dots[] = ". . . . . . . . . . . . . . . . . . . . ";
+		static const char dashes[] = "- - - - - - - - - - - - - - - - - - - - ";
+		const char *pat = u->utf8 ? dots : dashes;
+		attrset(cursor ? role_attr(u, crole) : role_attr(u, SD_ROLE_FILLER));
+		move(y, x);
+		for (int i = 0; i < width; i += 40)
+			addnstr(pat, width - i < 40 ? width - i : 40);
+		return;
+	}
+	static sd_buf b;
+	sd_buf_reset(&b);
+	int indent = (int)(row->depth * 2);
+	if (indent > width / 2)
+		indent = width / 2;
+	for (int i = 0; i < indent; i++)
+		sd_buf_addc(&b, ' ');
+	size_t start = b.len;
+	sd_row_text(&b, row, side, !u->utf8);
+	span_style st;
+	st.base = role_attr(u, row->mark ? class_role(row->mark) : value_role(n, row));
+	st.key = row->mark ? st.base : role_attr(u, SD_ROLE_KEY);
+	st.hl = role_attr(u, SD_ROLE_SEARCH);
+	st.keylen = start + label_len(row, b.data + start);
+	st.pat = u->pattern;
+	if (cursor)
+		st.base = st.key = role_attr(u, crole);
+	put_text(y, x, width, b.data, b.len, &st);
+}
+
+static void pane_geometry(const sd_ui *u, int *lx, int *lw, int *rx, int *rw)
+{
+	/* gutter(2) left │ space right */
+	*lx = 2;
+	*lw = (u->W - 4) / 2;
+	*rx = *lx + *lw + 2;
+	*rw = u->W - *rx;
+}
+
+static void draw_row(sd_ui *u, size_t i)
+{
+	int y = 2 + (int)(i - u->top);
+	int lx, lw, rx, rw;
+	pane_geometry(u, &lx, &lw, &rx, &rw);
+	if (i >= u->rows.n) {
+		attrset(role_attr(u, SD_ROLE_TEXT));
+		move(y, 0);
+		clrtoeol();
+		return;
+	}
+	const sd_row *row = &u->rows.v[i];
+	bool cursor = i == u->cur;
+	put_plain(u, y, 0, 2, row->mark ? mark_char(u, row->mark) : " ",
+		  row->mark ? class_role(row->mark) : SD_ROLE_TEXT);
+	draw_cell(u, y, lx, lw, row, 0, cursor);
+	put_plain(u, y, lx + lw, 2, u->utf8 ? "│" : "|", SD_ROLE_SEPARATOR);
+	draw_cell(u, y, rx, rw, row, 1, cursor);
+}
+
+static void draw_title(sd_ui *u)
+{
+	sd_buf b = SD_BUF_INIT;
+	size_t total = 0;
+	for (int c = SD_CLASS_NIL_VS_EMPTY; c < SD_CLASS__COUNT; c++)
+		if (sd_class_counts((sd_class)c, u->ro.mode))
+			total += sd_diff_count_class(u->diff, (sd_class)c);
+	sd_buf_addf(&b, " %s  %s  ", sd_mode_name(u->ro.mode),
+		    sd_doc_format(u->doc[0]) == SD_FORMAT_YAML ? "yaml" : "json");
+	if (total)
+		sd_buf_addf(&b, "%zu difference%s:", total, total == 1 ? "" : "s");
+	else
+		sd_buf_adds(&b, "equal:");
+	for (int c = SD_CLASS__COUNT - 1; c >= SD_CLASS_COSMETIC; c--) {
+		size_t n = sd_diff_count_class(u->diff, (sd_class)c);
+		bool counts = sd_class_counts((sd_class)c, u->ro.mode);
+		bool hidden = c == SD_CLASS_COSMETIC && !u->ro.show_cosmetic;
+		sd_buf_addf(&b, "  %s %zu %s%s", mark_char(u, (uint8_t)c), n, sd_class_name((sd_class)c),
+			    hidden ? " (hidden)" : (!counts && c != SD_CLASS_COSMETIC && n ? " (equal)" : ""));
+	}
+	put_plain(u, 0, 0, u->W, b.data, SD_ROLE_TITLE);
+	sd_buf_release(&b);
+}
+
+static void draw_headers(sd_ui *u)
+{
+	int lx, lw, rx, rw;
+	pane_geometry(u, &lx, &lw, &rx, &rw);
+	const sd_pair *p = u->cur < u->rows.n ? u->rows.v[u->cur].pair : NULL;
+	for (int side = 0; side < 2; side++) {
+		sd_buf b = SD_BUF_INIT;
+		const sd_node *n = p ? sd_pair_node(p, side) : NULL;
+		char line[16] = "";
+		if (n)
+			snprintf(line, sizeof(line), ":%u", n->line);
+		/* keep the line number: cut the name from the left */
+		const char *name = sd_doc_name(u->doc[side]);
+		int room = (side ? rw : lw) - 2 - (int)strlen(line);
+		bool cut = (int)strlen(name) > room && room > 1;
+		if (cut)
+			name += strlen(name) - (size_t)(room - 1);
+		sd_buf_addf(&b, "%s%s%s%s", u->pane == side ? (u->utf8 ? "▸ " : "> ") : "  ",
+			    cut ? (u->utf8 ? "…" : "<") : "", name, line);
+		put_plain(u, 1, side ? rx : lx, side ? rw : lw, b.data, SD_ROLE_PANEL_LABEL);
+		sd_buf_release(&b);
+	}
+	put_plain(u, 1, 0, 2, "", SD_ROLE_PANEL_LABEL);
+	put_plain(u, 1, lx + lw, 2, u->utf8 ? "│" : "|", SD_ROLE_SEPARATOR);
+}
+
+static void draw_status(sd_ui *u)
+{
+	sd_buf b = SD_BUF_INIT;
+	sd_role r = SD_ROLE_STATUS;
+	if (u->prompting) {
+		sd_buf_addf(&b, "/%s", u->prompt);
+		r = SD_ROLE_MESSAGE;
+	} else if (u->msg[0]) {
+		sd_buf_adds(&b, u->msg);
+		r = u->msg_role;
+	} else {
+		sd_checks_summary(&u->checks, &b);
+		sd_buf_adds(&b, "   ? help  q quit");
+		r = (u->checks.ran && u->checks.n && !u->checks.v[0].pass) ? SD_ROLE_VERDICT_FAIL : SD_ROLE_STATUS;
+	}
+	put_plain(u, u->H - 1, 0, u->W, b.data, r);
+	if (u->prompting) {
+		curs_set(1);
+		move(u->H - 1, (int)(1 + strlen(u->prompt) < (size_t)u->W ? 1 + strlen(u->prompt) : (size_t)u->W - 1));
+	} else {
+		curs_set(0);
+	}
+	sd_buf_release(&b);
+}
+
+/* Wraps text into lines of width columns; calls put for each. */
+static int draw_wrapped(sd_ui *u, int y, int ymax, const char *s, sd_role r)
+{
+	size_t len = strlen(s);
+	size_t i = 0;
+	do {
+		size_t j = i;
+		int col = 0;
+		mbstate_t ms;
+		memset(&ms, 0, sizeof(ms));
+		while (j < len) {
+			wchar_t wc;
+			size_t n = mbrtowc(&wc, s + j, len - j, &ms);
+			int w = 1;
+			if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
+				n = 1, memset(&ms, 0, sizeof(ms));
+			else if ((w = wcwidth(wc)) < 0)
+				w = 1;
+			if (col + w > u->W - 1)
+				break;
+			col += w;
+			j += n;
+		}
+		if (y >= ymax)
+			return y;
+		sd_buf b = SD_BUF_INIT;
+		if (i)
+			sd_buf_adds(&b, "    ");
+		sd_buf_add(&b, s + i, j - i);
+		put_plain(u, y++, 1, u->W - 1, b.data, r);
+		put_plain(u, y - 1, 0, 1, "", r);
+		sd_buf_release(&b);
+		i = j;
+	} while (i < len && i > 0);
+	return y;
+}
+
+static void draw_panel(sd_ui *u)
+{
+	int y0 = 2 + sd_draw_body_height(u);
+	int ymax = u->H - 1;
+	const sd_pair *p = u->cur < u->rows.n ? u->rows.v[u->cur].pair : NULL;
+	if (p != u->panel_pair) {
+		sd_panel_src src = { { sd_doc_name(u->doc[0]), sd_doc_name(u->doc[1]) }, u->ro.mode, &u->checks };
+		sd_panel_build(&u->panel, p, &src);
+		u->panel_pair = p;
+	}
+	put_plain(u, y0++, 0, u->W, u->utf8 ? "── explanation (Enter or Esc closes) ──" : "-- explanation (Enter or Esc closes) --", SD_ROLE_PANEL_TITLE);
+	int y = y0;
+	for (size_t i = 0; i < u->panel.n && y < ymax; i++)
+		y = draw_wrapped(u, y, ymax, u->panel.v[i].text, u->panel.v[i].role);
+	for (; y < ymax; y++)
+		put_plain(u, y, 0, u->W, "", SD_ROLE_PANEL);
+}
+
+static void draw_help(sd_ui *u)
+{
+	size_t n;
+	char **lines = sd_help_lines(&n);
+	int y = 1;
+	put_plain(u, y++, 0, u->W, " Keys (generated from the keymap; Esc or q closes, j/k scroll)", SD_ROLE_PANEL_TITLE);
+	for (size_t i = u->help_top; i < n && y < u->H - 1; i++) {
+		span_style st = { role_attr(u, SD_ROLE_HELP), role_attr(u, SD_ROLE_HELP_KEY),
+				  role_attr(u, SD_ROLE_HELP), 27, NULL };
+		put_plain(u, y, 0, 2, "", SD_ROLE_HELP);
+		put_text(y++, 2, u->W - 2, lines[i], strlen(lines[i]), &st);
+	}
+	for (; y < u->H - 1; y++)
+		put_plain(u, y, 0, u->W, "", SD_ROLE_HELP);
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+}
+
+static void draw_too_small(sd_ui *u)
+{
+	attrset(A_NORMAL);
+	erase();
+	char l2[64];
+	snprintf(l2, sizeof(l2), "need %dx%d, now %dx%d", MIN_W, MIN_H, u->W, u->H);
+	const char *lines[] = { "terminal too small", l2 };
+	for (int i = 0; i < 2; i++) {
+		int len = (int)strlen(lines[i]);
+		int y = u->H / 2 - 1 + i, x = (u->W - len) / 2;
+		if (y >= 0 && y < u->H)
+			mvaddnstr(y, x < 0 ? 0 : x, lines[i], u->W);
+	}
+}
+
+void sd_draw_full(sd_ui *u)
+{
+	if (sd_draw_too_small(u)) {
+		draw_too_small(u);
+		wnoutrefresh(stdscr);
+		doupdate();
+		return;
+	}
+	draw_title(u);
+	if (u->help_open) {
+		draw_help(u);
+	} else {
+		draw_headers(u);
+		int h = sd_draw_body_height(u);
+		for (int i = 0; i < h; i++)
+			draw_row(u, u->top + (size_t)i);
+		if (u->panel_open)
+			draw_panel(u);
+	}
+	draw_status(u);
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+/* The view moved by delta rows (|delta| < body height): scroll the body
+ * region and draw only the rows that came into view, as tig does. */
+void sd_draw_scroll(sd_ui *u, size_t old, long delta)
+{
+	int h = sd_draw_body_height(u);
+	setscrreg(2, 2 + h - 1);
+	scrollok(stdscr, TRUE);
+	scrl((int)delta);
+	scrollok(stdscr, FALSE);
+	setscrreg(0, u->H - 1);
+	long first = delta > 0 ? h - delta : 0, last = delta > 0 ? h : -delta;
+	for (long i = first; i < last; i++)
+		draw_row(u, u->top + (size_t)i);
+	if (old >= u->top && old < u->top + (size_t)h)
+		draw_row(u, old);
+	sd_draw_cursor_step(u, u->cur);
+}
+
+void sd_draw_cursor_step(sd_ui *u, size_t old)
+{
+	draw_row(u, old);
+	draw_row(u, u->cur);
+	draw_headers(u);
+	if (u->panel_open)
+		draw_panel(u);
+	draw_status(u);
+	wnoutrefresh(stdscr);
+	doupdate();
+}
