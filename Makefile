@@ -4,7 +4,8 @@
 #   make demo       install missing packages, build, open the example
 #   make test       install missing packages, build, run every test
 #   make check      unit, command-line and conformance tests under ASan+UBSan
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR=   (make uninstall undoes it)
+#   make dist       specdiff-VERSION.tar.gz of the source
 #   make V=1        show the commands
 #
 # Knobs: DEBUG=1 (-O0), SANITIZE=address,undefined (any build), CC=clang.
@@ -59,7 +60,7 @@ ifneq ($(BUILD),build)
 BIN := $(BUILD)/specdiff
 endif
 
-.PHONY: all demo test check deps install uninstall clean unit-tests tools bench fuzz style
+.PHONY: all demo test check deps install uninstall dist clean unit-tests tools bench fuzz style
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -118,21 +119,58 @@ check: deps
 	@SPECDIFF=build-san/specdiff BUILD=build-san SD_SUITES="unit cli conformance" \
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh
 
-install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/themes
-	install -m 755 specdiff $(DESTDIR)$(BINDIR)/specdiff
-	for t in themes/*.theme; do [ -e "$$t" ] && install -m 644 "$$t" $(DESTDIR)$(DATADIR)/themes/; done; true
-	if [ -f docs/specdiff.1 ]; then install -d $(DESTDIR)$(MANDIR)/man1 && install -m 644 docs/specdiff.1 $(DESTDIR)$(MANDIR)/man1/; fi
+# Shell completions go where each shell looks for vendor files.
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/vendor-completions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+DATADIR_USERS = $(patsubst %.c,$(BUILD)/%.o,$(shell grep -l SPECDIFF_DATADIR core/*.c cli/*.c tui/*.c))
 
+# The binary has DATADIR compiled in (the explorer's themes), so installing
+# under another PREFIX first recompiles the objects that use it.
+install:
+	$(Q)if [ "$$(cat $(BUILD)/datadir.stamp 2>/dev/null)" != "$(DATADIR)" ]; then \
+		rm -f $(DATADIR_USERS); fi
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)mkdir -p $(BUILD) && echo "$(DATADIR)" > $(BUILD)/datadir.stamp
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/themes $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/specdiff
+	install -m 644 themes/*.theme $(DESTDIR)$(DATADIR)/themes/
+	install -m 644 docs/specdiff.1 $(DESTDIR)$(MANDIR)/man1/specdiff.1
+	install -m 644 completions/specdiff.bash $(DESTDIR)$(BASHCOMPDIR)/specdiff
+	install -m 644 completions/_specdiff $(DESTDIR)$(ZSHCOMPDIR)/_specdiff
+	install -m 644 completions/specdiff.fish $(DESTDIR)$(FISHCOMPDIR)/specdiff.fish
+
+# Removes exactly what install wrote (no rm -r on a directory a knob names).
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/specdiff $(DESTDIR)$(MANDIR)/man1/specdiff.1
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(DESTDIR)$(BINDIR)/specdiff $(DESTDIR)$(MANDIR)/man1/specdiff.1 \
+		$(DESTDIR)$(BASHCOMPDIR)/specdiff $(DESTDIR)$(ZSHCOMPDIR)/_specdiff \
+		$(DESTDIR)$(FISHCOMPDIR)/specdiff.fish \
+		$(patsubst themes/%,$(DESTDIR)$(DATADIR)/themes/%,$(wildcard themes/*.theme))
+	rmdir $(DESTDIR)$(DATADIR)/themes $(DESTDIR)$(DATADIR) 2>/dev/null || true
+
+# specdiff-VERSION.tar.gz in DISTDIR: the files git tracks or would track
+# (.gitignore keeps build output out), under specdiff-VERSION/, with the
+# last commit's date and no owner, so the same tree gives the same bytes.
+DISTDIR ?= .
+DIST_NAME = specdiff-$(VERSION)
+dist:
+	@git rev-parse --git-dir >/dev/null 2>&1 || { echo "make dist: needs a git checkout" >&2; exit 2; }
+	@echo "  DIST    $(DISTDIR)/$(DIST_NAME).tar.gz"
+	$(Q)git ls-files --cached --others --exclude-standard \
+		| grep -v '^specdiff-.*\.tar\.gz$$' \
+		| while IFS= read -r f; do [ -f "$$f" ] && printf '%s\0' "$$f"; done \
+		| LC_ALL=C tar --null -T - --sort=name --owner=0 --group=0 --numeric-owner \
+			--mtime="$$(git log -1 --format=%cI 2>/dev/null || echo 1970-01-01)" \
+			--transform 's,^,$(DIST_NAME)/,' -cf - \
+		| gzip -n -9 > $(DISTDIR)/$(DIST_NAME).tar.gz.tmp
+	$(Q)mv $(DISTDIR)/$(DIST_NAME).tar.gz.tmp $(DISTDIR)/$(DIST_NAME).tar.gz
 
 bench: all tools
 	@sh tests/bench/run.sh
 
 clean:
-	rm -rf build build-san specdiff
+	rm -rf build build-san specdiff specdiff-*.tar.gz
 
 style:
 	@clang-format --dry-run --Werror core/*.c cli/*.c tui/*.c include/specdiff/*.h 2>/dev/null || echo "style: clang-format reports differences"

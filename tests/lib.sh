@@ -8,6 +8,9 @@
 #   expect_eq A B WHAT    A = B
 set -u
 SPECDIFF=${SPECDIFF:-$(pwd)/specdiff}
+SPECDIFF_CONFIG=
+export SPECDIFF_CONFIG
+unset NO_COLOR SPECDIFF_THEME
 T_TMP=$(mktemp -d "${TMPDIR:-/tmp}/sdtest.XXXXXX")
 trap 'rm -rf "$T_TMP"' EXIT
 out=$T_TMP/stdout

@@ -11,6 +11,10 @@ BUILD=${BUILD:-build}
 SD_SUITES=${SD_SUITES:-unit cli conformance tui}
 case $SPECDIFF in /*) ;; *) SPECDIFF=$(pwd)/$SPECDIFF ;; esac
 export SPECDIFF BUILD
+# The user's configuration and environment must not change test results.
+SPECDIFF_CONFIG=
+export SPECDIFF_CONFIG
+unset NO_COLOR SPECDIFF_THEME
 pass=0
 fail=0
 failed=""

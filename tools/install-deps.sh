@@ -3,7 +3,7 @@
 # Says what it installs; uses sudo when not root.  Set SPECDIFF_NO_APT=1 to
 # skip (the build then fails with pkg-config's message if something lacks).
 set -eu
-pkgs="gcc make pkg-config libncurses-dev libyaml-dev libjansson-dev libcmocka-dev tmux"
+pkgs="gcc make pkg-config libncurses-dev libyaml-dev libjansson-dev libcmocka-dev tmux man-db groff-base bsdutils"
 [ -n "${SPECDIFF_EXTRA_PKGS:-}" ] && pkgs="$pkgs $SPECDIFF_EXTRA_PKGS"
 [ "${SPECDIFF_NO_APT:-0}" = 1 ] && exit 0
 missing=""
