@@ -136,6 +136,9 @@ static int parse_args(check_args *a, int argc, char **argv)
 		return sd_cli_usage("check", "expected two inputs, CHECKPOINT and RESTORE (got %d)", argc - optind);
 	a->left = argv[optind];
 	a->right = argv[optind + 1];
+	const sd_config *cfg = sd_cli_config();
+	if (!a->any_selected && cfg->profile.value && select_profiles(a, cfg->profile.value))
+		return 2;
 	if (!a->any_selected)
 		for (size_t i = 0; i < sd_gvisor_profile_count(); i++)
 			a->selected[i] = true;

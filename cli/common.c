@@ -9,11 +9,35 @@
 
 #include "specdiff/write.h"
 
+static sd_config cli_config;
+static bool cli_config_loaded;
+
+static void cli_config_release(void)
+{
+	sd_config_release(&cli_config);
+}
+
+const sd_config *sd_cli_config(void)
+{
+	if (!cli_config_loaded) {
+		cli_config_loaded = true;
+		sd_config_init(&cli_config);
+		sd_config_load(&cli_config);
+		for (size_t i = 0; i < cli_config.nerrors; i++)
+			sd_cli_error(&cli_config.errors[i]);
+		atexit(cli_config_release);
+	}
+	return &cli_config;
+}
+
 void sd_cli_common_init(sd_cli_common *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->schema = SD_SCHEMA_AUTO;
 	c->color = "auto";
+	const sd_config *cfg = sd_cli_config();
+	if (cfg->color.value)
+		c->color = cfg->color.value;
 }
 
 static int parse_uint(const char *s, unsigned *out)

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "specdiff/config.h"
 #include "specdiff/doc.h"
 #include "specdiff/error.h"
 #include "specdiff/goview.h"
@@ -21,7 +22,14 @@ typedef struct sd_cli_common {
 	bool quiet;              /* no notes on stderr */
 } sd_cli_common;
 
+/* Defaults, then the configuration file's settings (command-line options
+ * parsed afterwards win). */
 void sd_cli_common_init(sd_cli_common *c);
+
+/* The user's configuration file, loaded once per process; its problems are
+ * printed as "specdiff: FILE:LINE: message" the first time and the program
+ * goes on.  Never NULL. */
+const sd_config *sd_cli_config(void);
 
 /* getopt_long entries for the common options; long-only values start at
  * SD_OPT_COMMON_BASE.  A command appends its own entries after these. */
