@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "diff_impl.h"
+#include "goview_impl.h"
 
 /* ---- exact text equality and hashing ---- */
 
@@ -886,8 +887,9 @@ void sd_align_build(sd_diff *d)
 	sd_buf_grow(&al.path, 256);
 	const sd_node *ln = d->ldoc ? sd_doc_root(d->ldoc) : NULL;
 	const sd_node *rn = d->rdoc ? sd_doc_root(d->rdoc) : NULL;
-	const sd_gv *lg = d->lview ? sd_goview_root(d->lview) : NULL;
-	d->root = new_pair(d, NULL, "", 0, ln, rn, lg ? lg->type : NULL);
+	/* the root type only: a lazy view stays undecoded */
+	const sd_type *lt = d->lview ? sd_goview_root_type(d->lview) : NULL;
+	d->root = new_pair(d, NULL, "", 0, ln, rn, lt);
 	build(&al, d->root, false, false);
 	sd_buf_release(&al.path);
 	for (size_t i = 0; i < d->nwalker; i++)

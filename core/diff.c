@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "diff_impl.h"
+#include "goview_impl.h"
 
 static const char *const class_names[SD_CLASS__COUNT] = {
 	"none", "cosmetic", "nil-vs-empty", "order-only", "value",
@@ -414,9 +415,9 @@ void sd_diff_walk(sd_diff *d, const sd_gv *l, const sd_gv *r)
 
 /* ---- the public API ---- */
 
-sd_diff *sd_diff_compute(const sd_doc *ldoc, const sd_goview *lview,
-			 const sd_doc *rdoc, const sd_goview *rview,
-			 const sd_diff_opts *opts)
+static sd_diff *compute(const sd_doc *ldoc, const sd_goview *lview,
+			const sd_doc *rdoc, const sd_goview *rview,
+			const sd_diff_opts *opts, bool lazy_values)
 {
 	sd_diff *d = sd_xcalloc(1, sizeof(*d));
 	d->arena = sd_arena_new();
@@ -430,9 +431,28 @@ sd_diff *sd_diff_compute(const sd_doc *ldoc, const sd_goview *lview,
 		d->opts.max_lcs_cells = (size_t)4 << 20;
 	sd_strmap_init(&d->marks);
 	sd_strmap_init(&d->pairs);
-	sd_diff_walk(d, lview ? sd_goview_root(lview) : NULL, rview ? sd_goview_root(rview) : NULL);
+	if (lview && rview && sd_goview_is_lazy(lview) && sd_goview_is_lazy(rview))
+		sd_diff_walk_nodes(d, sd_doc_root(ldoc), sd_doc_root(rdoc));
+	else
+		sd_diff_walk(d, lview ? sd_goview_root(lview) : NULL, rview ? sd_goview_root(rview) : NULL);
 	sd_align_build(d);
+	for (size_t i = 0; !lazy_values && i < d->lazy_cap; i++)
+		sd_diff_item_make_values(d, i);
 	return d;
+}
+
+sd_diff *sd_diff_compute(const sd_doc *ldoc, const sd_goview *lview,
+			 const sd_doc *rdoc, const sd_goview *rview,
+			 const sd_diff_opts *opts)
+{
+	return compute(ldoc, lview, rdoc, rview, opts, false);
+}
+
+sd_diff *sd_diff_compute_lazy(const sd_doc *ldoc, const sd_goview *lview,
+			      const sd_doc *rdoc, const sd_goview *rview,
+			      const sd_diff_opts *opts)
+{
+	return compute(ldoc, lview, rdoc, rview, opts, true);
 }
 
 void sd_diff_free(sd_diff *d)
@@ -442,6 +462,7 @@ void sd_diff_free(sd_diff *d)
 	sd_strmap_release(&d->marks);
 	sd_strmap_release(&d->pairs);
 	free(d->items);
+	free(d->lazy_want);
 	sd_arena_free(d->arena);
 	free(d);
 }
@@ -453,7 +474,10 @@ size_t sd_diff_count(const sd_diff *d)
 
 const sd_diff_item *sd_diff_item_at(const sd_diff *d, size_t i)
 {
-	return i < d->nitems ? d->items[i] : NULL;
+	if (i >= d->nitems)
+		return NULL;
+	sd_diff_item_make_values(d, i);
+	return d->items[i];
 }
 
 size_t sd_diff_count_class(const sd_diff *d, sd_class c)

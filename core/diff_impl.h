@@ -43,6 +43,11 @@ struct sd_diff {
 	sd_strmap pairs;            /* path -> sd_pair (materialised pairs) */
 	sd_pair *root;
 	size_t npairs;
+	/* Lazy views (diff_nodes.c): per item, the Go values not made yet
+	 * (bits 0-1 left, 2-3 right: 1 the interface{}, 2 its dynamic value);
+	 * NULL when the views were not lazy. */
+	unsigned char *lazy_want;
+	size_t lazy_cap;
 };
 
 /* Records an item; path is copied into the arena. */
@@ -52,6 +57,16 @@ sd_diff_item *sd_diff_add(sd_diff *d, const char *path, size_t path_len,
 
 /* diff.c: runs the Go-value walker. */
 void sd_diff_walk(sd_diff *d, const sd_gv *l, const sd_gv *r);
+/* diff_nodes.c: the walker for two lazy interface{} views, on the nodes. */
+void sd_diff_walk_nodes(sd_diff *d, const sd_node *l, const sd_node *r);
+/* Makes the Go values of item i if the node walker left them to be made. */
+void sd_diff_item_make_values(const sd_diff *d, size_t i);
+/* The Go values of item i for a summary: a side whose value is a list or
+ * map of more than min elements that is not made yet gets a stand-in that
+ * holds only its type and length (in the diff's arena); other values are
+ * made as sd_diff_item_make_values does. */
+void sd_diff_item_peek_values(const sd_diff *d, size_t i, size_t min,
+			      const sd_gv **l, const sd_gv **r);
 /* align.c: builds the pair tree (adding cosmetic items) and attaches items. */
 void sd_align_build(sd_diff *d);
 

@@ -760,6 +760,64 @@ static bool yaml_convert(dec *d, const sd_node *root)
 
 /* ---- entry points ---------------------------------------------------- */
 
+const char *sd_gv_go_string(sd_arena *a, const char *s, size_t len, size_t *out_len)
+{
+	dec d;
+	memset(&d, 0, sizeof d);
+	d.a = a;
+	return go_string(&d, s, len, out_len);
+}
+
+bool sd_gv_parse_float(const char *s, size_t len, double *out)
+{
+	return parse_f64(s, len, out);
+}
+
+sd_gv *sd_gv_decode_iface_node(sd_arena *a, const sd_doc *doc, const sd_node *n)
+{
+	dec d;
+	sd_gv *gv = sd_arena_alloc(a, sizeof *gv);
+	memset(&d, 0, sizeof d);
+	d.a = a;
+	d.doc = doc;
+	sd_gv_zero(a, gv, sd_schema_iface());
+	decode_iface(&d, gv, n);
+	free(d.stack);
+	return gv;
+}
+
+/* Can a JSON number's text fail strconv.ParseFloat?  Only by overflowing,
+ * which needs an exponent or more than 308 digits: the rest is skipped. */
+static bool number_may_fail(const sd_node *n)
+{
+	double f;
+	if (n->len <= 300 && !memchr(n->u.num, 'e', n->len) && !memchr(n->u.num, 'E', n->len))
+		return false;
+	return !parse_f64(n->u.num, n->len, &f);
+}
+
+/* Would decoding n into interface{} be clean?  (The only error possible
+ * for JSON input is a number out of float64 range.) */
+static bool iface_clean(const sd_node *n)
+{
+	if (n->kind == SD_NUMBER)
+		return !number_may_fail(n);
+	if (n->kind == SD_ARRAY) {
+		for (uint32_t i = 0; i < n->len; i++)
+			if (!iface_clean(n->u.items[i]))
+				return false;
+	} else if (n->kind == SD_OBJECT) {
+		for (uint32_t i = 0; i < n->len; i++)
+			if (!iface_clean(n->u.members[i].value))
+				return false;
+	}
+	return true;
+}
+
+/* Loaded documents only: a built one (doc_build.c) may still be edited
+ * after it is decoded. */
+enum { LAZY_MIN_BYTES = 1 };
+
 sd_goview *sd_goview_decode(const sd_doc *doc, const sd_type *root_type, sd_error *err)
 {
 	sd_goview *v = sd_goview_alloc(doc);
@@ -774,6 +832,11 @@ sd_goview *sd_goview_decode(const sd_doc *doc, const sd_type *root_type, sd_erro
 	sd_gv_zero(v->arena, &v->root, root_type);
 	if (err)
 		sd_error_clear(err);
+	if (!d.yaml && root_type->kind == SD_GO_IFACE &&
+	    sd_doc_source_bytes(doc) >= LAZY_MIN_BYTES && iface_clean(root)) {
+		v->lazy = true;
+		return v;
+	}
 	if (!d.yaml || yaml_convert(&d, root)) {
 		if (root_type->kind == SD_GO_IFACE)
 			decode_iface(&d, &v->root, root);
@@ -798,7 +861,25 @@ void sd_goview_free(sd_goview *v)
 	free(v);
 }
 
-const sd_gv *sd_goview_root(const sd_goview *v) { return &v->root; }
+const sd_gv *sd_goview_root(const sd_goview *v)
+{
+	if (v->lazy) {
+		/* the view was allocated mutable; decoding is not observable
+		 * except through the values it makes */
+		sd_goview *m = (sd_goview *)v;
+		dec d;
+		memset(&d, 0, sizeof d);
+		d.a = m->arena;
+		d.doc = m->doc;
+		decode_iface(&d, &m->root, sd_doc_root(m->doc));
+		free(d.stack);
+		m->lazy = false;
+	}
+	return &v->root;
+}
+
+bool sd_goview_is_lazy(const sd_goview *v) { return v->lazy; }
+const sd_type *sd_goview_root_type(const sd_goview *v) { return v->root.type; }
 const char *sd_goview_error(const sd_goview *v) { return v->error; }
 
 /* ---- choosing a root type -------------------------------------------- */

@@ -13,10 +13,28 @@ struct sd_goview {
 	const sd_doc *doc;    /* borrowed */
 	sd_gv root;
 	const char *error;    /* arena; NULL when the decode was clean */
+	bool lazy;            /* interface{} of a JSON doc, not decoded yet:
+				 sd_goview_root() decodes it on first use */
 };
 
 sd_goview *sd_goview_alloc(const sd_doc *doc);
 /* Go's zero value of type t (structs get their fields allocated). */
 void sd_gv_zero(sd_arena *a, sd_gv *gv, const sd_type *t);
+
+/*
+ * Lazy views (big JSON documents decoded as interface{}): the Go value of
+ * a JSON value in interface{} is a pure function of its node, so the
+ * comparison can work on the nodes (diff_nodes.c) and make sd_gv values
+ * only for what it reports.
+ */
+bool sd_goview_is_lazy(const sd_goview *v);
+const sd_type *sd_goview_root_type(const sd_goview *v); /* never decodes */
+/* The interface{} value Go holds for JSON node n, allocated in a. */
+sd_gv *sd_gv_decode_iface_node(sd_arena *a, const sd_doc *doc, const sd_node *n);
+/* The string Go holds for the bytes s[0..len) (invalid UTF-8 becomes
+ * U+FFFD); s itself when valid, else a copy in a. */
+const char *sd_gv_go_string(sd_arena *a, const char *s, size_t len, size_t *out_len);
+/* strconv.ParseFloat(s, 64) on a JSON number's text; false when out of range. */
+bool sd_gv_parse_float(const char *s, size_t len, double *out);
 
 #endif

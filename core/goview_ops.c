@@ -370,6 +370,6 @@ static void copy_gv(sd_arena *a, sd_gv *dst, const sd_gv *src)
 sd_goview *sd_goview_roundtrip(const sd_goview *v)
 {
 	sd_goview *r = sd_goview_alloc(v->doc);
-	copy_gv(r->arena, &r->root, &v->root);
+	copy_gv(r->arena, &r->root, sd_goview_root(v));
 	return r;
 }

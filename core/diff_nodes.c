@@ -1,0 +1,313 @@
+/*
+ * diff_nodes.c - the walker for two lazy views (JSON documents decoded as
+ * interface{}, goview_impl.h): compares the document nodes directly with
+ * the semantics diff.c's walker applies to their Go values, so a big
+ * document needs no second tree.
+ *
+ * In interface{}, null is a nil interface, every other value a non-nil
+ * interface holding float64, string, bool, []interface{} (never nil) or
+ * map[string]interface{} (never nil; keys with invalid UTF-8 hold U+FFFD,
+ * a repeated key keeps its last value, entries in key byte order).  The
+ * classes, paths, order and reasons of the items are those of diff.c; their
+ * Go values are made from the nodes when first asked for
+ * (sd_diff_item_at), or at the end of sd_diff_compute unless the caller
+ * set lazy_values.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "diff_impl.h"
+#include "goview_impl.h"
+
+/* What Go value an item side wants (lazy_want bits). */
+enum { WANT_NONE = 0, WANT_IFACE = 1, WANT_ELEM = 2 };
+
+typedef struct nwalker {
+	sd_diff *d;
+	sd_buf path;
+	sd_arena *tmp;   /* fixed keys and strings; freed after the walk */
+} nwalker;
+
+static const char *dyn_name(const sd_node *n)
+{
+	switch (n->kind) {
+	case SD_BOOL:
+		return sd_schema_dyn_bool()->go_type;
+	case SD_NUMBER:
+		return sd_schema_dyn_float()->go_type;
+	case SD_STRING:
+		return sd_schema_dyn_string()->go_type;
+	case SD_ARRAY:
+		return sd_schema_dyn_slice()->go_type;
+	default:
+		return sd_schema_dyn_map()->go_type;
+	}
+}
+
+static void nemit(nwalker *w, sd_class cls, const sd_node *l, int lw, const sd_node *r, int rw,
+		  const char *reason)
+{
+	sd_diff *d = w->d;
+	sd_diff_add(d, w->path.data ? w->path.data : "", w->path.len, cls, NULL, NULL,
+		    lw ? l : NULL, rw ? r : NULL, reason);
+	size_t i = d->nitems - 1;
+	if (i >= d->lazy_cap) {
+		size_t cap = d->lazy_cap ? d->lazy_cap * 2 : 32;
+		while (cap <= i)
+			cap *= 2;
+		d->lazy_want = sd_xrealloc(d->lazy_want, cap);
+		memset(d->lazy_want + d->lazy_cap, 0, cap - d->lazy_cap);
+		d->lazy_cap = cap;
+	}
+	d->lazy_want[i] = (unsigned char)(lw | rw << 2);
+}
+
+/* ---- objects as Go maps ---- */
+
+typedef struct gkey {
+	const char *key;
+	size_t len;
+	uint32_t idx;   /* member index: the last one of a key wins */
+} gkey;
+
+static int gkey_cmp(const void *x, const void *y)
+{
+	const gkey *a = x, *b = y;
+	size_t n = a->len < b->len ? a->len : b->len;
+	int c = memcmp(a->key, b->key, n);
+	if (c)
+		return c;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+/* The entries of the Go map for obj, sorted by key, one per key (the last
+ * member).  Caller frees. */
+static gkey *map_keys(nwalker *w, const sd_node *obj, size_t *n)
+{
+	gkey *k = sd_xmalloc((obj->len ? obj->len : 1) * sizeof *k);
+	size_t out = 0;
+	for (uint32_t i = 0; i < obj->len; i++) {
+		const sd_member *m = &obj->u.members[i];
+		k[i].key = sd_gv_go_string(w->tmp, m->key, m->key_len, &k[i].len);
+		k[i].idx = i;
+	}
+	qsort(k, obj->len, sizeof *k, gkey_cmp);
+	for (uint32_t i = 0; i < obj->len; i++) {
+		if (i + 1 < obj->len && k[i].len == k[i + 1].len &&
+		    !memcmp(k[i].key, k[i + 1].key, k[i].len))
+			continue;
+		k[out++] = k[i];
+	}
+	*n = out;
+	return k;
+}
+
+static void nwalk_iface(nwalker *w, const sd_node *a, const sd_node *b);
+
+static void nwalk_map(nwalker *w, const sd_node *a, const sd_node *b)
+{
+	size_t na, nb, i = 0, j = 0;
+	gkey *ka = map_keys(w, a, &na), *kb = map_keys(w, b, &nb);
+	while (i < na || j < nb) {
+		const gkey *x = i < na ? &ka[i] : NULL, *y = j < nb ? &kb[j] : NULL;
+		int c = !x ? 1 : !y ? -1 : 0;
+		if (x && y) {
+			size_t n = x->len < y->len ? x->len : y->len;
+			c = memcmp(x->key, y->key, n);
+			if (!c)
+				c = x->len < y->len ? -1 : x->len > y->len;
+		}
+		const gkey *e = c <= 0 ? x : y;
+		size_t mark = w->path.len;
+		sd_buf_addc(&w->path, '/');
+		sd_buf_add_ptr_segment(&w->path, e->key, e->len);
+		const sd_node *xv = x ? a->u.members[x->idx].value : NULL;
+		const sd_node *yv = y ? b->u.members[y->idx].value : NULL;
+		if (c == 0)
+			nwalk_iface(w, xv, yv);
+		else if (c < 0)
+			nemit(w, SD_CLASS_VALUE, xv, WANT_IFACE, NULL, WANT_NONE,
+			      "this key is only in the left map");
+		else
+			nemit(w, SD_CLASS_VALUE, NULL, WANT_NONE, yv, WANT_IFACE,
+			      "this key is only in the right map");
+		w->path.len = mark;
+		w->path.data[mark] = '\0';
+		i += c <= 0;
+		j += c >= 0;
+	}
+	free(ka);
+	free(kb);
+}
+
+/* ---- the rest ---- */
+
+static void nwalk_slice(nwalker *w, const sd_node *a, const sd_node *b)
+{
+	if (a->len != b->len) {
+		nemit(w, SD_CLASS_VALUE, a, WANT_ELEM, b, WANT_ELEM, sd_arena_printf(w->d->arena,
+			"the lists have different lengths: %zu on the left, %zu on the right",
+			(size_t)a->len, (size_t)b->len));
+		return;
+	}
+	for (uint32_t i = 0; i < a->len; i++) {
+		size_t mark = w->path.len;
+		sd_buf_addf(&w->path, "/%zu", (size_t)i);
+		nwalk_iface(w, a->u.items[i], b->u.items[i]);
+		w->path.len = mark;
+		w->path.data[mark] = '\0';
+	}
+}
+
+static bool strings_equal(nwalker *w, const sd_node *a, const sd_node *b)
+{
+	if (!((a->flags | b->flags) & SD_NODE_BADUTF8))
+		return a->len == b->len && !memcmp(a->u.str, b->u.str, a->len);
+	size_t la, lb;
+	const char *sa = sd_gv_go_string(w->tmp, a->u.str, a->len, &la);
+	const char *sb = sd_gv_go_string(w->tmp, b->u.str, b->len, &lb);
+	return la == lb && !memcmp(sa, sb, la);
+}
+
+static bool numbers_equal(const sd_node *a, const sd_node *b)
+{
+	double x = 0, y = 0;
+	if (a->len == b->len && !memcmp(a->u.num, b->u.num, a->len))
+		return true;
+	sd_gv_parse_float(a->u.num, a->len, &x);  /* iface_clean: cannot fail */
+	sd_gv_parse_float(b->u.num, b->len, &y);
+	return x == y;
+}
+
+static bool scalars_equal(nwalker *w, const sd_node *a, const sd_node *b)
+{
+	switch (a->kind) {
+	case SD_STRING:
+		return strings_equal(w, a, b);
+	case SD_BOOL:
+		return a->u.boolean == b->u.boolean;
+	case SD_NUMBER:
+		return numbers_equal(a, b);
+	default:
+		return true;
+	}
+}
+
+static void nwalk_iface(nwalker *w, const sd_node *a, const sd_node *b)
+{
+	bool anil = a->kind == SD_NULL, bnil = b->kind == SD_NULL;
+	if (anil && bnil)
+		return;
+	if (anil || bnil) {
+		nemit(w, SD_CLASS_VALUE, a, WANT_IFACE, b, WANT_IFACE, sd_arena_printf(w->d->arena,
+			"%s is a nil interface{} (null), the other holds a %s",
+			anil ? "left" : "right", dyn_name(anil ? b : a)));
+		return;
+	}
+	if (a->kind != b->kind) {
+		nemit(w, SD_CLASS_VALUE, a, WANT_IFACE, b, WANT_IFACE, sd_arena_printf(w->d->arena,
+			"the interface{} values hold different dynamic types: %s on the left, %s on the right",
+			dyn_name(a), dyn_name(b)));
+		return;
+	}
+	if (a->kind == SD_OBJECT)
+		nwalk_map(w, a, b);
+	else if (a->kind == SD_ARRAY)
+		nwalk_slice(w, a, b);
+	else if (!scalars_equal(w, a, b))
+		nemit(w, SD_CLASS_VALUE, a, WANT_ELEM, b, WANT_ELEM, "the values differ");
+}
+
+void sd_diff_walk_nodes(sd_diff *d, const sd_node *l, const sd_node *r)
+{
+	nwalker w = { d, SD_BUF_INIT, sd_arena_new() };
+	sd_buf_grow(&w.path, 256);
+	nwalk_iface(&w, l, r);
+	sd_buf_release(&w.path);
+	sd_arena_free(w.tmp);
+	d->nwalker = d->nitems;
+}
+
+/* ---- Go values of the items, on demand ---- */
+
+static const sd_gv *make_value(sd_diff *d, const sd_doc *doc, const sd_node *n, int want)
+{
+	if (want == WANT_NONE || !n)
+		return NULL;
+	const sd_gv *gv = sd_gv_decode_iface_node(d->arena, doc, n);
+	return want == WANT_ELEM ? gv->u.elem : gv;
+}
+
+void sd_diff_item_make_values(const sd_diff *cd, size_t i)
+{
+	sd_diff *d = (sd_diff *)cd;   /* a cache inside d, like the pair tree */
+	if (i >= d->lazy_cap || !d->lazy_want[i])
+		return;
+	sd_diff_item *it = d->items[i];
+	int want = d->lazy_want[i];
+	d->lazy_want[i] = 0;
+	it->left = make_value(d, d->ldoc, it->lnode, want & 3);
+	it->right = make_value(d, d->rdoc, it->rnode, want >> 2);
+}
+
+/* A Go value that only knows its type and length: enough for a summary. */
+static const sd_gv *stub(sd_diff *d, const sd_node *n, int want)
+{
+	sd_gv *e = sd_arena_alloc(d->arena, sizeof *e);
+	e->src = n;
+	if (n->kind == SD_ARRAY) {
+		e->type = sd_schema_dyn_slice();
+		e->u.slice.n = e->u.slice.cap = n->len;
+	} else {
+		e->type = sd_schema_dyn_map();
+		e->u.map.n = n->len;
+	}
+	if (want == WANT_ELEM)
+		return e;
+	sd_gv *v = sd_arena_alloc(d->arena, sizeof *v);
+	v->type = sd_schema_iface();
+	v->src = n;
+	v->u.elem = e;
+	return v;
+}
+
+/* Does the Go value of n have more than min elements, and is its count
+ * n->len (no repeated keys, keys valid UTF-8)? */
+static bool big_container(sd_diff *d, const sd_node *n, size_t min)
+{
+	if (n->len <= min || (n->kind != SD_ARRAY && n->kind != SD_OBJECT))
+		return false;
+	if (n->kind == SD_ARRAY)
+		return true;
+	if (n->flags & SD_NODE_DUPKEYS)
+		return false;
+	for (uint32_t i = 0; i < n->len; i++) {
+		size_t len;
+		const sd_member *m = &n->u.members[i];
+		if (sd_gv_go_string(d->arena, m->key, m->key_len, &len) != m->key)
+			return false;
+	}
+	return true;
+}
+
+void sd_diff_item_peek_values(const sd_diff *cd, size_t i, size_t min,
+			      const sd_gv **l, const sd_gv **r)
+{
+	sd_diff *d = (sd_diff *)cd;
+	int want = i < d->lazy_cap ? d->lazy_want[i] : 0;
+	const sd_diff_item *it = d->items[i];
+	if (want && (want & 3) && it->lnode && !big_container(d, it->lnode, min))
+		want = -1;
+	if (want > 0 && (want >> 2) && it->rnode && !big_container(d, it->rnode, min))
+		want = -1;
+	if (want <= 0) {
+		sd_diff_item_make_values(d, i);
+		*l = it->left;
+		*r = it->right;
+		return;
+	}
+	*l = (want & 3) && it->lnode ? stub(d, it->lnode, want & 3) : NULL;
+	*r = (want >> 2) && it->rnode ? stub(d, it->rnode, want >> 2) : NULL;
+}
