@@ -6,6 +6,8 @@
 #include "commands.h"
 #include "common.h"
 #include "specdiff/diff.h"
+#include "specdiff/focus.h"
+#include "specdiff/gvisor.h"
 #include "specdiff/report.h"
 
 static const char diff_help[] =
@@ -21,14 +23,33 @@ static const char diff_help[] =
 "  --schema oci|none|auto      decode as specs.Spec or interface{} (default auto)\n"
 "  --color auto|always|never   colour in the text report (NO_COLOR honoured)\n"
 "  --no-cosmetic               leave cosmetic differences out of the text report\n"
+"  --ignore PATTERN            leave differences under PATTERN out (repeatable)\n"
+"  --only PATTERN              keep only differences under some --only PATTERN\n"
+"                              (repeatable); a difference that holds a matching\n"
+"                              node (nil against {\"sysctl\": {}}) is kept too\n"
+"  --restore-relevant[=PROFILE]  keep only what runsc's restore check of PROFILE\n"
+"                              (or release-YYYYMMDD.N) compares; default: the\n"
+"                              newest profile, gvisor-20260413\n"
+"  --show-ignored              list the differences left out (text report)\n"
 "  --format-in, --doc, --container, --quiet   as for every command\n"
 "\n"
 "Classes: value (differs in both modes), nil-vs-empty and order-only\n"
 "(differ in strict mode only), cosmetic (text only, never counted).\n"
+"PATTERN is a JSON Pointer whose segments may be * (one key or index),\n"
+"** (any depth, none included) or a glob inside a key (dev.gvisor.*);\n"
+"~0 is ~, ~1 is /, ~2 a literal *.  A pattern covers its subtree.\n"
+"Ignored differences are not counted and do not change the exit status;\n"
+"the JSON report lists them under \"ignored\" and its verdicts describe the\n"
+"rest.  A pattern that matches nothing in either document draws a warning.\n"
+"Focus options do not apply to --format patch.\n"
+"\n"
 "Exit status: 0 equal in the chosen mode, 1 different, 2 trouble\n"
 "(an input could not be loaded or Go could not decode it).\n";
 
-enum { OPT_MODE = SD_OPT_COMMON_END + 1, OPT_FORMAT, OPT_NO_COSMETIC };
+enum {
+	OPT_MODE = SD_OPT_COMMON_END + 1, OPT_FORMAT, OPT_NO_COSMETIC,
+	OPT_IGNORE, OPT_ONLY, OPT_RESTORE_RELEVANT, OPT_SHOW_IGNORED,
+};
 enum out_format { OUT_TEXT, OUT_JSON, OUT_PATCH };
 
 typedef struct diff_args {
@@ -36,8 +57,39 @@ typedef struct diff_args {
 	sd_mode mode;
 	enum out_format format;
 	bool no_cosmetic;
+	bool show_ignored;
+	sd_focus *focus;         /* NULL until a focus option is given */
 	const char *left, *right;
 } diff_args;
+
+static sd_focus *focus_of(diff_args *a)
+{
+	if (!a->focus)
+		a->focus = sd_focus_new();
+	return a->focus;
+}
+
+/* --ignore, --only, --restore-relevant; -1 after a usage error. */
+static int parse_focus(diff_args *a, int opt, const char *arg)
+{
+	sd_error err;
+	sd_error_clear(&err);
+	if (opt == OPT_RESTORE_RELEVANT) {
+		const sd_profile *p = !arg ? sd_focus_default_profile()
+			: !strncmp(arg, "release-", 8) ? sd_gvisor_profile_for_release(arg)
+			: sd_gvisor_profile_find(arg);
+		if (!p)
+			return sd_cli_usage("diff", "--restore-relevant: unknown profile or release '%s' "
+					    "(see specdiff check --help)", arg), -1;
+		sd_focus_set_profile(focus_of(a), p);
+		return 0;
+	}
+	bool ok = opt == OPT_IGNORE ? sd_focus_add_ignore(focus_of(a), arg, &err)
+				    : sd_focus_add_only(focus_of(a), arg, &err);
+	if (!ok)
+		return sd_cli_usage("diff", "%s: %s", opt == OPT_IGNORE ? "--ignore" : "--only", err.msg), -1;
+	return 0;
+}
 
 static int parse_value(diff_args *a, int opt, const char *arg)
 {
@@ -69,6 +121,10 @@ static int parse_args(diff_args *a, int argc, char **argv)
 		{ "mode", required_argument, NULL, OPT_MODE },
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "no-cosmetic", no_argument, NULL, OPT_NO_COSMETIC },
+		{ "ignore", required_argument, NULL, OPT_IGNORE },
+		{ "only", required_argument, NULL, OPT_ONLY },
+		{ "restore-relevant", optional_argument, NULL, OPT_RESTORE_RELEVANT },
+		{ "show-ignored", no_argument, NULL, OPT_SHOW_IGNORED },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -95,6 +151,15 @@ static int parse_args(diff_args *a, int argc, char **argv)
 		case OPT_NO_COSMETIC:
 			a->no_cosmetic = true;
 			break;
+		case OPT_IGNORE:
+		case OPT_ONLY:
+		case OPT_RESTORE_RELEVANT:
+			if (parse_focus(a, opt, optarg))
+				return 2;
+			break;
+		case OPT_SHOW_IGNORED:
+			a->show_ignored = true;
+			break;
 		case ':':
 			return sd_cli_usage("diff", "option '%s' needs a value", argv[optind - 1]);
 		default:
@@ -103,6 +168,14 @@ static int parse_args(diff_args *a, int argc, char **argv)
 	}
 	if (argc - optind != 2)
 		return sd_cli_usage("diff", "expected two inputs, LEFT and RIGHT (got %d)", argc - optind);
+	if (a->focus && sd_focus_profile(a->focus)) {
+		/* runsc decodes both sides into specs.Spec */
+		if (a->common.schema == SD_SCHEMA_NONE)
+			return sd_cli_usage("diff", "--restore-relevant compares specs as runsc does; it cannot be used with --schema none");
+		a->common.schema = SD_SCHEMA_OCI;
+	}
+	if (a->format == OUT_PATCH && a->focus)
+		return sd_cli_usage("diff", "--ignore, --only and --restore-relevant do not apply to --format patch");
 	a->left = argv[optind];
 	a->right = argv[optind + 1];
 	return -1;
@@ -128,6 +201,22 @@ static const char *side_error(const sd_side *s, char *buf, size_t size)
 	return buf;
 }
 
+/* A typo in a pattern should not silently hide nothing. */
+static void warn_unmatched(const sd_focus *f, const sd_cli_common *common,
+			   const sd_side *l, const sd_side *r)
+{
+	enum { MAX_SHOWN = 32 };
+	const char *pats[MAX_SHOWN];
+	bool only[MAX_SHOWN];
+	/* an interface{} view has the source's paths: walking it adds nothing */
+	const sd_goview *lv = l->doc && sd_goview_pick_type(l->doc, common->schema) == sd_schema_oci() ? l->view : NULL;
+	const sd_goview *rv = r->doc && sd_goview_pick_type(r->doc, common->schema) == sd_schema_oci() ? r->view : NULL;
+	size_t n = sd_focus_unmatched(f, l->doc, lv, r->doc, rv, pats, only, MAX_SHOWN);
+	for (size_t i = 0; i < n && i < MAX_SHOWN; i++)
+		fprintf(stderr, "specdiff: warning: %s %s matches nothing in either document\n",
+			only[i] ? "--only" : "--ignore", pats[i]);
+}
+
 static int report(const diff_args *a, sd_side *l, sd_side *r)
 {
 	char lbuf[2048], rbuf[2048];
@@ -136,6 +225,7 @@ static int report(const diff_args *a, sd_side *l, sd_side *r)
 	o.mode = a->mode;
 	o.color = sd_cli_use_color(&a->common, stdout);
 	o.show_cosmetic = !a->no_cosmetic;
+	o.show_ignored = a->show_ignored;
 	o.lname = a->left;
 	o.rname = a->right;
 	o.lerr = side_error(l, lbuf, sizeof(lbuf));
@@ -144,7 +234,12 @@ static int report(const diff_args *a, sd_side *l, sd_side *r)
 	sd_diff *d = NULL;
 	if (loaded) {
 		sd_diff_opts dopts = { a->mode, 0 };
-		d = sd_diff_compute(l->doc, l->view, r->doc, r->view, &dopts);
+		/* the reports read items through sd_diff_item_at */
+		d = sd_diff_compute_lazy(l->doc, l->view, r->doc, r->view, &dopts);
+	}
+	if (d && a->focus) {
+		warn_unmatched(a->focus, &a->common, l, r);
+		sd_diff_apply_focus(d, a->focus);
 	}
 	sd_buf out = SD_BUF_INIT;
 	if (a->format == OUT_JSON)
@@ -165,8 +260,10 @@ int sd_cmd_diff(int argc, char **argv)
 {
 	diff_args a;
 	int st = parse_args(&a, argc, argv);
-	if (st >= 0)
+	if (st >= 0) {
+		sd_focus_free(a.focus);
 		return st;
+	}
 	sd_side l, r;
 	int lrc = sd_side_load(&l, a.left, &a.common);
 	int rrc = sd_side_load(&r, a.right, &a.common);
@@ -179,5 +276,6 @@ int sd_cmd_diff(int argc, char **argv)
 		st = 2;
 	sd_side_release(&l);
 	sd_side_release(&r);
+	sd_focus_free(a.focus);
 	return st;
 }

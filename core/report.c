@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "diff_impl.h"
+#include "specdiff/focus.h"
 #include "specdiff/report.h"
 
 void sd_report_opts_init(sd_report_opts *o)
@@ -137,6 +138,25 @@ static void json_error(sd_buf *out, const char *msg)
 		sd_buf_adds(out, "null");
 }
 
+/* The items kept (ignored == false) or left out by a focus, and the
+ * closing bracket of their list. */
+static void json_items(sd_buf *out, const sd_diff *d, bool ignored)
+{
+	size_t n = d ? sd_diff_count(d) : 0, k = 0;
+	for (size_t i = 0; i < n; i++) {
+		const sd_diff_item *it = sd_diff_item_at(d, i);
+		if (it->ignored != ignored)
+			continue;
+		sd_buf_adds(out, k++ ? ",\n {\"path\":" : "\n {\"path\":");
+		json_str(out, it->path, strlen(it->path));
+		sd_buf_addf(out, ",\"class\":\"%s\"", sd_class_name(it->cls));
+		json_side(out, "left", it->left, it->lnode);
+		json_side(out, "right", it->right, it->rnode);
+		sd_buf_addc(out, '}');
+	}
+	sd_buf_adds(out, k ? "\n]" : "]");
+}
+
 static const char *json_bool(const sd_diff *d, sd_mode m)
 {
 	return !d ? "null" : sd_diff_equal(d, m) ? "true" : "false";
@@ -151,17 +171,10 @@ void sd_report_json(sd_buf *out, const sd_diff *d, const sd_report_opts *o)
 	sd_buf_addf(out, "},\"strict_equal\":%s,\"semantic_equal\":%s,\"mode\":\"%s\",\"equal\":%s,\"diffs\":[",
 		    json_bool(d, SD_MODE_STRICT), json_bool(d, SD_MODE_SEMANTIC),
 		    sd_mode_name(o->mode), json_bool(d, o->mode));
-	size_t n = d ? sd_diff_count(d) : 0;
-	for (size_t i = 0; i < n; i++) {
-		const sd_diff_item *it = sd_diff_item_at(d, i);
-		sd_buf_adds(out, i ? ",\n {\"path\":" : "\n {\"path\":");
-		json_str(out, it->path, strlen(it->path));
-		sd_buf_addf(out, ",\"class\":\"%s\"", sd_class_name(it->cls));
-		json_side(out, "left", it->left, it->lnode);
-		json_side(out, "right", it->right, it->rnode);
-		sd_buf_addc(out, '}');
-	}
-	sd_buf_adds(out, n ? "\n]}\n" : "]}\n");
+	json_items(out, d, false);
+	sd_buf_adds(out, ",\"ignored\":[");
+	json_items(out, d, true);
+	sd_buf_adds(out, "}\n");
 }
 
 /* ---- text report ---- */
@@ -289,21 +302,43 @@ static void text_rows(sd_buf *out, const sd_diff *d, const sd_diff_item *it, con
 		sd_buf_addf(out, "      ... and %zu more rows\n", more);
 }
 
-static void text_item(sd_buf *out, const sd_diff *d, const sd_diff_item *it, const sd_report_opts *o)
+static void text_item(sd_buf *out, const sd_diff *d, size_t i, const sd_report_opts *o)
 {
+	/* items[i] itself: a big list or map of a lazy view is summarised
+	 * without making its Go value (sd_diff_item_at would make it) */
+	const sd_diff_item *it = d->items[i];
+	const sd_gv *lv, *rv;
+	sd_diff_item_peek_values(d, i, SUMMARY_OVER, &lv, &rv);
 	const char *on = o->color ? class_color(it->cls) : "";
 	const char *off = o->color ? "\033[0m" : "";
 	sd_buf_addf(out, "%s[%s] %s%s\n", on, sd_class_name(it->cls), it->path, off);
 	if (o->color && it->cls == SD_CLASS_COSMETIC)
 		sd_buf_adds(out, "\033[2m");
-	text_side(out, "left", o->lname, it->left, it->lnode);
-	text_side(out, "right", o->rname, it->right, it->rnode);
+	text_side(out, "left", o->lname, lv, it->lnode);
+	text_side(out, "right", o->rname, rv, it->rnode);
 	if (it->reason)
 		sd_buf_addf(out, "    why    %s\n", it->reason);
 	if (it->cls == SD_CLASS_VALUE)
 		text_rows(out, d, it, o);
 	if (o->color && it->cls == SD_CLASS_COSMETIC)
 		sd_buf_adds(out, "\033[0m");
+}
+
+/* Differences left out by a focus: listed dimmed after the others when
+ * asked for, otherwise only counted.  Returns how many there are. */
+static size_t text_ignored(sd_buf *out, const sd_diff *d, const sd_report_opts *o)
+{
+	size_t n = sd_diff_count_ignored(d);
+	if (!n || !o->show_ignored)
+		return n;
+	const char *on = o->color ? "\033[2m" : "", *off = o->color ? "\033[0m" : "";
+	sd_buf_addf(out, "%signored (not counted):%s\n", on, off);
+	for (size_t i = 0; i < sd_diff_count(d); i++) {
+		const sd_diff_item *it = d->items[i];
+		if (it->ignored && (it->cls != SD_CLASS_COSMETIC || o->show_cosmetic))
+			sd_buf_addf(out, "%s  [%s] %s%s\n", on, sd_class_name(it->cls), it->path, off);
+	}
+	return n;
 }
 
 static const char *verdict(const sd_diff *d, sd_mode m)
@@ -331,16 +366,19 @@ void sd_report_text(sd_buf *out, const sd_diff *d, const sd_report_opts *o)
 		if (order[k] == SD_CLASS_COSMETIC && !o->show_cosmetic)
 			continue;
 		for (size_t i = 0; i < sd_diff_count(d); i++) {
-			const sd_diff_item *it = sd_diff_item_at(d, i);
-			if (it->cls == order[k])
-				text_item(out, d, it, o);
+			if (d->items[i]->cls == order[k] && !d->items[i]->ignored)
+				text_item(out, d, i, o);
 		}
 	}
+	size_t ignored = text_ignored(out, d, o);
 	sd_buf_addf(out, "summary: %zu value, %zu nil-vs-empty, %zu order-only, %zu cosmetic; "
-			 "strict: %s, semantic: %s\n",
+			 "strict: %s, semantic: %s",
 		    sd_diff_count_class(d, SD_CLASS_VALUE), sd_diff_count_class(d, SD_CLASS_NIL_VS_EMPTY),
 		    sd_diff_count_class(d, SD_CLASS_ORDER_ONLY), sd_diff_count_class(d, SD_CLASS_COSMETIC),
 		    verdict(d, SD_MODE_STRICT), verdict(d, SD_MODE_SEMANTIC));
+	if (ignored)
+		sd_buf_addf(out, "; ignored: %zu", ignored);
+	sd_buf_addc(out, '\n');
 }
 
 /* ---- RFC 6902 patch ---- */

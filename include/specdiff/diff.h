@@ -50,6 +50,7 @@ typedef struct sd_diff_item {
 	const sd_gv *left, *right; /* Go values; NULL where that side has no such map key (or, for cosmetic items, no value) */
 	const sd_node *lnode, *rnode; /* source nodes; NULL where absent in the text */
 	const char *reason;        /* one plain sentence: why this class */
+	bool ignored;              /* left out by a focus (focus.h): not counted */
 } sd_diff_item;
 
 typedef struct sd_pair sd_pair;
@@ -84,6 +85,14 @@ typedef struct sd_diff sd_diff;
 sd_diff *sd_diff_compute(const sd_doc *ldoc, const sd_goview *lview,
 			 const sd_doc *rdoc, const sd_goview *rview,
 			 const sd_diff_opts *opts);
+/* Added: the same, except that for JSON documents decoded as interface{}
+ * (compared on their nodes, without a second tree) an item's Go values are
+ * made when sd_diff_item_at() returns it: read items only through
+ * sd_diff_item_at (pair->item may hold NULL values until then).
+ * sd_diff_compute makes them all before it returns. */
+sd_diff *sd_diff_compute_lazy(const sd_doc *ldoc, const sd_goview *lview,
+			      const sd_doc *rdoc, const sd_goview *rview,
+			      const sd_diff_opts *opts);
 void sd_diff_free(sd_diff *d);
 
 size_t sd_diff_count(const sd_diff *d);                  /* all items, cosmetic included */

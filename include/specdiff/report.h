@@ -16,6 +16,7 @@ typedef struct sd_report_opts {
 	sd_mode mode;
 	bool color;              /* ANSI colour, bold and dim (text only) */
 	bool show_cosmetic;      /* text: list cosmetic differences (default in sd_report_opts_init: true) */
+	bool show_ignored;       /* text: list the differences a focus left out (focus.h), dimmed; default false: only counted */
 	const char *lname, *rname;   /* the inputs as given, for headers and FILE:LINE */
 	const char *lerr, *rerr;     /* decode (or load) errors, NULL when clean */
 } sd_report_opts;
@@ -25,12 +26,17 @@ void sd_report_opts_init(sd_report_opts *o);
 /* Text: a header line, the differences grouped by class (value,
  * nil-vs-empty, order-only, then cosmetic), each with its path, both values
  * as Go holds them and FILE:LINE of each side, and a closing summary with
- * the counts per class and the verdict in both modes. */
+ * the counts per class and the verdict in both modes.  Items a focus left
+ * out (item->ignored, see focus.h) are not listed among them: the summary
+ * ends with "; ignored: N" and, with show_ignored, they are listed before
+ * it. */
 void sd_report_text(sd_buf *out, const sd_diff *d, const sd_report_opts *o);
 
 /* JSON: {"decode":{"left","right"},"strict_equal","semantic_equal","mode",
  * "equal","diffs":[{"path","class","left":{"line","column","value"},
- * "right":{...}}]}.  A side object is left out when that side has neither a
+ * "right":{...}}],"ignored":[...]}.  "ignored" holds the items a focus left
+ * out, in the same shape; "diffs" and the verdicts describe the rest only
+ * (after a focus, strict_equal means "equal apart from what was ignored").  A side object is left out when that side has neither a
  * Go value nor a source node there; line and column are null when the value
  * has no source node (an absent field).  value is json.Marshal of the Go
  * value (for cosmetic items: the source text as JSON).  d may be NULL when a
