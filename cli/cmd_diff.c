@@ -113,6 +113,34 @@ static int parse_value(diff_args *a, int opt, const char *arg)
 	return 0;
 }
 
+/* The configuration file's mode and ignore list are defaults that
+ * command-line options override or extend. */
+static int apply_config(diff_args *a)
+{
+	const sd_config *cfg = sd_cli_config();
+	if (cfg->mode.value && parse_value(a, OPT_MODE, cfg->mode.value))
+		return -1;
+	for (size_t i = 0; i < cfg->nignores; i++) {
+		sd_error err;
+		sd_error_clear(&err);
+		if (!sd_focus_add_ignore(focus_of(a), cfg->ignores[i].pattern, &err)) {
+			sd_error_set(&err, cfg->path, cfg->ignores[i].line, 0, "ignore %s: %s",
+				     cfg->ignores[i].pattern, err.msg);
+			sd_cli_error(&err);
+		}
+	}
+	return 0;
+}
+
+static bool from_config(const char *pattern)
+{
+	const sd_config *cfg = sd_cli_config();
+	for (size_t i = 0; i < cfg->nignores; i++)
+		if (!strcmp(cfg->ignores[i].pattern, pattern))
+			return true;
+	return false;
+}
+
 /* Returns -1 to go on, else an exit status. */
 static int parse_args(diff_args *a, int argc, char **argv)
 {
@@ -130,6 +158,8 @@ static int parse_args(diff_args *a, int argc, char **argv)
 	};
 	memset(a, 0, sizeof(*a));
 	sd_cli_common_init(&a->common);
+	if (apply_config(a))
+		return 2;
 	optind = 1;
 	opterr = 0;
 	int opt;
@@ -212,9 +242,12 @@ static void warn_unmatched(const sd_focus *f, const sd_cli_common *common,
 	const sd_goview *lv = l->doc && sd_goview_pick_type(l->doc, common->schema) == sd_schema_oci() ? l->view : NULL;
 	const sd_goview *rv = r->doc && sd_goview_pick_type(r->doc, common->schema) == sd_schema_oci() ? r->view : NULL;
 	size_t n = sd_focus_unmatched(f, l->doc, lv, r->doc, rv, pats, only, MAX_SHOWN);
+	/* A per-user ignore list applies to every pair of files: a pattern
+	 * of it that matches nothing here is no typo worth a warning. */
 	for (size_t i = 0; i < n && i < MAX_SHOWN; i++)
-		fprintf(stderr, "specdiff: warning: %s %s matches nothing in either document\n",
-			only[i] ? "--only" : "--ignore", pats[i]);
+		if (only[i] || !from_config(pats[i]))
+			fprintf(stderr, "specdiff: warning: %s %s matches nothing in either document\n",
+				only[i] ? "--only" : "--ignore", pats[i]);
 }
 
 static int report(const diff_args *a, sd_side *l, sd_side *r)
