@@ -264,6 +264,9 @@ static void draw_title(sd_ui *u)
 			total += sd_diff_count_class(u->diff, (sd_class)c);
 	sd_buf_addf(&b, " %s  %s  ", sd_mode_name(u->ro.mode),
 		    sd_doc_format(u->doc[0]) == SD_FORMAT_YAML ? "yaml" : "json");
+	bool m0 = sd_ui_modified(u, 0), m1 = sd_ui_modified(u, 1);
+	if (m0 || m1)
+		sd_buf_addf(&b, "[+] %s modified  ", m0 && m1 ? "LEFT, RIGHT" : m0 ? "LEFT" : "RIGHT");
 	if (total)
 		sd_buf_addf(&b, "%zu difference%s:", total, total == 1 ? "" : "s");
 	else
@@ -287,9 +290,12 @@ static void draw_headers(sd_ui *u)
 	for (int side = 0; side < 2; side++) {
 		sd_buf b = SD_BUF_INIT;
 		const sd_node *n = p ? sd_pair_node(p, side) : NULL;
-		char line[16] = "";
-		if (n)
+		char line[32] = "";
+		bool mod = sd_ui_modified(u, side);
+		if (n && n->line)   /* nodes copied from the other side have no line here */
 			snprintf(line, sizeof(line), ":%u", n->line);
+		if (mod)   /* as vim marks a modified buffer */
+			snprintf(line + strlen(line), sizeof(line) - strlen(line), " [+]");
 		/* keep the line number: cut the name from the left */
 		const char *name = sd_doc_name(u->doc[side]);
 		int room = (side ? rw : lw) - 2 - (int)strlen(line);
@@ -309,13 +315,20 @@ static void draw_status(sd_ui *u)
 {
 	sd_buf b = SD_BUF_INIT;
 	sd_role r = SD_ROLE_STATUS;
+	size_t plen = 0;
 	if (u->prompting) {
-		sd_buf_addf(&b, "/%s", u->prompt);
+		sd_buf_addf(&b, "%s%s", u->prompt_label, u->prompt);
+		plen = b.len;
 		r = SD_ROLE_MESSAGE;
 	} else if (u->msg[0]) {
 		sd_buf_adds(&b, u->msg);
 		r = u->msg_role;
 	} else {
+		if (u->stale[0] || u->stale[1])
+			sd_buf_addf(&b, "[%s changed on disk: r reloads]  ",
+				    u->stale[0] && u->stale[1] ? "LEFT and RIGHT" : u->stale[0] ? "LEFT" : "RIGHT");
+		if (sd_ui_modified(u, 0) || sd_ui_modified(u, 1))
+			sd_buf_adds(&b, "[+] modified  ");
 		sd_checks_summary(&u->checks, &b);
 		sd_buf_adds(&b, "   ? help  q quit");
 		r = (u->checks.ran && u->checks.n && !u->checks.v[0].pass) ? SD_ROLE_VERDICT_FAIL : SD_ROLE_STATUS;
@@ -323,7 +336,7 @@ static void draw_status(sd_ui *u)
 	put_plain(u, u->H - 1, 0, u->W, b.data, r);
 	if (u->prompting) {
 		curs_set(1);
-		move(u->H - 1, (int)(1 + strlen(u->prompt) < (size_t)u->W ? 1 + strlen(u->prompt) : (size_t)u->W - 1));
+		move(u->H - 1, (int)(plen < (size_t)u->W ? plen : (size_t)u->W - 1));
 	} else {
 		curs_set(0);
 	}

@@ -44,9 +44,8 @@ static void install_signals(void)
 	atexit(restore_terminal);    /* fatal paths (out of memory) exit() */
 }
 
-static void message(sd_ui *u, sd_role r, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static void message(sd_ui *u, sd_role r, const char *fmt, ...)
+#define message sd_ui_message
+void sd_ui_message(sd_ui *u, sd_role r, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -106,6 +105,14 @@ static void reveal(sd_ui *u, const sd_pair *p)
 		if (sd_rows_is_folded(a, &u->ro))
 			sd_foldset_set(&u->folds, a, SD_FOLD_OPEN);
 	rebuild(u, p);
+}
+
+void sd_ui_reveal(sd_ui *u, const sd_pair *p)
+{
+	if (p)
+		reveal(u, p);
+	else
+		rebuild(u, NULL);
 }
 
 static void search(sd_ui *u, int dir)
@@ -188,6 +195,18 @@ static void next_diff(sd_ui *u, int dir)
 
 enum redraw { REDRAW_NONE, REDRAW_STEP, REDRAW_SCROLL, REDRAW_FULL };
 
+/* q with unsaved edits asks first; q again quits, Esc cancels. */
+static int quit_or_ask(sd_ui *u)
+{
+	bool m[2] = { sd_ui_modified(u, 0), sd_ui_modified(u, 1) };
+	if ((!m[0] && !m[1]) || u->confirm == SD_CONFIRM_QUIT)
+		return -1;
+	u->confirm = SD_CONFIRM_QUIT;
+	message(u, SD_ROLE_ERROR, "unsaved changes to %s: w writes, q again quits without writing, "
+		"Esc cancels", m[0] && m[1] ? "LEFT and RIGHT" : m[0] ? "LEFT" : "RIGHT");
+	return REDRAW_FULL;
+}
+
 /* Runs one action; returns what to redraw, or -1 to quit. */
 static int act(sd_ui *u, sd_action a)
 {
@@ -254,6 +273,8 @@ static int act(sd_ui *u, sd_action a)
 	case SD_ACT_FOLD: toggle_fold(u); return REDRAW_FULL;
 	case SD_ACT_SEARCH:
 		u->prompting = true;
+		u->prompt_kind = SD_PROMPT_SEARCH;
+		snprintf(u->prompt_label, sizeof(u->prompt_label), "/");
 		u->prompt[0] = '\0';
 		return REDRAW_FULL;
 	case SD_ACT_SEARCH_NEXT: search(u, 1); return REDRAW_FULL;
@@ -274,6 +295,11 @@ static int act(sd_ui *u, sd_action a)
 	case SD_ACT_REDRAW: clearok(curscr, TRUE); return REDRAW_FULL;
 	case SD_ACT_HELP: u->help_open = true; u->help_top = 0; return REDRAW_FULL;
 	case SD_ACT_CLOSE:
+		if (u->confirm) {
+			u->confirm = SD_CONFIRM_NONE;
+			message(u, SD_ROLE_MESSAGE, "cancelled");
+			return REDRAW_FULL;
+		}
 		if (u->panel_open)
 			u->panel_open = false;
 		u->msg[0] = '\0';
@@ -283,9 +309,9 @@ static int act(sd_ui *u, sd_action a)
 			u->panel_open = false;
 			return REDRAW_FULL;
 		}
-		return -1;
+		return quit_or_ask(u);
 	default:
-		return REDRAW_NONE;
+		return sd_ui_edit_action(u, a) ? REDRAW_FULL : REDRAW_NONE;
 	}
 	if (u->top == top0)
 		return REDRAW_STEP;
@@ -304,17 +330,22 @@ static void redraw(sd_ui *u, int how, size_t old_cur, size_t old_top)
 		sd_draw_full(u);
 }
 
-/* The search prompt owns the keys while open. */
+/* A prompt (search, write) owns the keys while open. */
 static void prompt_key(sd_ui *u, int c)
 {
 	size_t n = strlen(u->prompt);
 	if (c == 27) {
 		u->prompting = false;
+	} else if ((c == '\n' || c == '\r' || c == KEY_ENTER) && u->prompt_kind == SD_PROMPT_WRITE) {
+		u->prompting = false;
+		sd_ui_write(u, u->prompt);
 	} else if (c == '\n' || c == '\r' || c == KEY_ENTER) {
 		u->prompting = false;
 		if (n)
-			snprintf(u->pattern, sizeof(u->pattern), "%s", u->prompt);
+			snprintf(u->pattern, sizeof(u->pattern), "%.*s", (int)sizeof(u->pattern) - 1, u->prompt);
 		search(u, 1);
+	} else if (c == 21) {   /* ^U clears, as in a shell */
+		u->prompt[0] = '\0';
 	} else if (c == KEY_BACKSPACE || c == 127 || c == 8) {
 		if (n)
 			u->prompt[n - 1] = '\0';
@@ -357,8 +388,11 @@ static void loop(sd_ui *u)
 		int c = read_key();
 		if (got_signal)
 			return;
-		if (c == ERR)
+		if (c == ERR) {   /* idle: a file changed on disk? */
+			if (!u->prompting && sd_ui_check_files(u))
+				sd_draw_full(u);
 			continue;
+		}
 		if (c == KEY_RESIZE) {
 			handle_resize(u);
 			sd_draw_full(u);
@@ -372,6 +406,11 @@ static void loop(sd_ui *u)
 		bool had_msg = u->msg[0] != '\0';
 		u->msg[0] = '\0';
 		sd_action a = sd_key_feed(&u->keys, c);
+		if (u->confirm && a != SD_ACT_NONE && a != SD_ACT_CLOSE &&
+		    !(u->confirm == SD_CONFIRM_QUIT && a == SD_ACT_QUIT) &&
+		    !(u->confirm == SD_CONFIRM_RELOAD && a == SD_ACT_RELOAD))
+			u->confirm = SD_CONFIRM_NONE;   /* any other key: the question is gone */
+		sd_ui_check_files(u);
 		if (sd_draw_too_small(u)) {
 			if (a == SD_ACT_QUIT)
 				return;
@@ -405,6 +444,7 @@ static void ui_init(sd_ui *u, const sd_explorer_args *a)
 	sd_foldset_init(&u->folds);
 	sd_rows_init(&u->rows);
 	sd_checks_run(&u->checks, a->view[0], sd_doc_container(a->doc[0]) != NULL, a->view[1]);
+	sd_ui_edit_init(u, a);
 	sd_rows_build(&u->rows, sd_diff_root(u->diff), &u->ro);
 	size_t first = sd_rows_next_mark(&u->rows, SD_ROWS_NONE, 1);
 	u->cur = first == SD_ROWS_NONE ? 0 : first;
@@ -420,6 +460,7 @@ static void ui_release(sd_ui *u)
 		free(u->themes[i]);
 	free(u->themes);
 	sd_search_release(&u->search);
+	sd_ui_edit_release(u);
 }
 
 static void screen_setup(sd_ui *u, const sd_explorer_args *a)
@@ -429,6 +470,7 @@ static void screen_setup(sd_ui *u, const sd_explorer_args *a)
 	nonl();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
+	timeout(500);   /* idle ticks: notice files changed on disk */
 	u->color = a->color && has_colors();
 	if (u->color) {
 		start_color();
@@ -491,6 +533,16 @@ static void bench(sd_ui *u, const sd_explorer_args *a, double t_diff, double t_r
 		sd_draw_full(u);
 	}
 	double mode = (sd_now() - t0) / 2;
+	/* an edit at the first difference and its undo: copy, Go view, diff, rows */
+	move_to(u, sd_rows_next_mark(&u->rows, SD_ROWS_NONE, 1), true);
+	t0 = sd_now();
+	act(u, SD_ACT_COPY_TO_LEFT);
+	sd_draw_full(u);
+	double edit = sd_now() - t0;
+	t0 = sd_now();
+	act(u, SD_ACT_UNDO);
+	sd_draw_full(u);
+	double undo = sd_now() - t0;
 	endwin();
 	delscreen(s);
 	fclose(out);
@@ -502,10 +554,11 @@ static void bench(sd_ui *u, const sd_explorer_args *a, double t_diff, double t_r
 		"first frame: %.1f ms after start\n"
 		"cursor step (j): %.3f ms mean, %.3f ms max over %ld frames\n"
 		"page (full redraw): %.3f ms mean\n"
-		"mode toggle (rebuild + redraw): %.1f ms\n",
+		"mode toggle (rebuild + redraw): %.1f ms\n"
+		"edit (<) and undo (u), with diff and redraw: %.1f ms, %.1f ms\n",
 		nrows, nmarks, (t_diff - a->t_start) * 1e3, (t_rows - t_diff) * 1e3,
 		(t_first - a->t_start) * 1e3, steps / (double)n * 1e3, step_max * 1e3, n,
-		pages / (double)n * 1e3, mode * 1e3);
+		pages / (double)n * 1e3, mode * 1e3, edit * 1e3, undo * 1e3);
 }
 
 int sd_explorer_run(const sd_explorer_args *a)
@@ -532,7 +585,8 @@ int sd_explorer_run(const sd_explorer_args *a)
 	endwin();
 	delscreen(scr);
 	int sig = got_signal;
-	int rc = a->trouble ? 2 : sd_diff_equal(u->diff, u->ro.mode) ? 0 : 1;
+	bool trouble = sd_goview_error(sd_history_view(u->hist, 0)) || sd_goview_error(sd_history_view(u->hist, 1));
+	int rc = trouble ? 2 : sd_diff_equal(u->diff, u->ro.mode) ? 0 : 1;
 	ui_release(u);
 	if (sig) {
 		signal(sig, SIG_DFL);

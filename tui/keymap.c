@@ -25,6 +25,15 @@ const sd_binding sd_keymap[] = {
 	{ "n", SD_ACT_SEARCH_NEXT },
 	{ "N", SD_ACT_SEARCH_PREV },
 	{ "y", SD_ACT_COPY_PATH },
+	{ ">", SD_ACT_COPY_TO_RIGHT },
+	{ "<", SD_ACT_COPY_TO_LEFT },
+	{ "x", SD_ACT_TOGGLE_EMPTY },
+	{ "dd", SD_ACT_DELETE },
+	{ "u", SD_ACT_UNDO },
+	{ "<C-r>", SD_ACT_REDO },
+	{ "w", SD_ACT_WRITE },
+	{ "E", SD_ACT_EDITOR },
+	{ "r", SD_ACT_RELOAD },
 	{ "t", SD_ACT_CYCLE_THEME },
 	{ "<C-l>", SD_ACT_REDRAW },
 	{ "?", SD_ACT_HELP }, { "<F1>", SD_ACT_HELP },
@@ -63,14 +72,14 @@ static const struct { const char *name; int code; } named[] = {
 	{ "<Home>", KEY_HOME }, { "<End>", KEY_END },
 	{ "<Enter>", '\n' }, { "<Tab>", '\t' }, { "<Space>", ' ' },
 	{ "<Esc>", 27 }, { "<F1>", KEY_F(1) },
-	{ "<C-f>", 6 }, { "<C-b>", 2 }, { "<C-l>", 12 },
+	{ "<C-f>", 6 }, { "<C-b>", 2 }, { "<C-l>", 12 }, { "<C-r>", 18 },
 	{ "<WheelUp>", SD_KEY_WHEEL_UP }, { "<WheelDown>", SD_KEY_WHEEL_DOWN },
 };
 
 int sd_key_parse(const char *name, sd_keyseq *out)
 {
 	out->n = 0;
-	if (name[0] == '<') {
+	if (name[0] == '<' && name[1]) {
 		for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++)
 			if (!strcmp(name, named[i].name)) {
 				out->k[out->n++] = named[i].code;

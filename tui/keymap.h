@@ -7,7 +7,8 @@
  *
  * Key names: a printable character ("j", "?"), two characters for a
  * sequence ("]c"), or <Name>: <Down> <Up> <PageDown> <PageUp> <Home> <End>
- * <Enter> <Tab> <Space> <Esc> <F1> <C-f> <C-b> <C-l> <WheelUp> <WheelDown>.
+ * <Enter> <Tab> <Space> <Esc> <F1> <C-f> <C-b> <C-l> <C-r> <WheelUp> <WheelDown>.
+ * "<" alone is the character <.
  */
 #ifndef SPECDIFF_TUI_KEYMAP_H
 #define SPECDIFF_TUI_KEYMAP_H
@@ -33,11 +34,20 @@
 	X(SEARCH_NEXT, "next search match") \
 	X(SEARCH_PREV, "previous search match") \
 	X(COPY_PATH, "copy the selected node's JSON path (OSC 52)") \
+	X(COPY_TO_RIGHT, "copy the selected value or subtree to the right side (vimdiff dp)") \
+	X(COPY_TO_LEFT, "copy the selected value or subtree to the left side (vimdiff do)") \
+	X(TOGGLE_EMPTY, "toggle nil <-> empty ({} or []) in the focused pane") \
+	X(DELETE, "delete the selected member or list element in the focused pane") \
+	X(UNDO, "undo the last edit") \
+	X(REDO, "redo an undone edit") \
+	X(WRITE, "write the focused side through the normalizer (asks file and options)") \
+	X(EDITOR, "open $EDITOR at the selected node's line, then reload") \
+	X(RELOAD, "reload both files from disk") \
 	X(CYCLE_THEME, "cycle colour themes") \
 	X(REDRAW, "redraw the screen") \
 	X(HELP, "show this help") \
 	X(CLOSE, "close help, panel or prompt") \
-	X(QUIT, "quit (closes help, panel or prompt first)")
+	X(QUIT, "quit (closes help, panel or prompt first; asks when edits are unsaved)")
 
 /* Private codes for mouse wheel events (the explorer turns KEY_MOUSE into
  * these before feeding them). */

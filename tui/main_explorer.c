@@ -83,6 +83,31 @@ static int parse(opts *o, int argc, char **argv)
 	return -1;
 }
 
+typedef struct reload_ctx {
+	const sd_cli_common *common;
+	const char *input[2];
+} reload_ctx;
+
+/* r, E and w load a side again exactly as it was loaded first (notes are
+ * not printed: the terminal belongs to the explorer). */
+static int reload_side(void *ctx, int side, sd_doc **doc, sd_goview **view, char *err, size_t errsize)
+{
+	const reload_ctx *rc = ctx;
+	sd_cli_common quiet = *rc->common;
+	quiet.quiet = true;
+	sd_side s;
+	err[0] = '\0';
+	if (sd_side_load(&s, rc->input[side], &quiet) < 0) {
+		sd_error_format(&s.err, err, errsize);
+		return -1;
+	}
+	if (s.decode_failed)
+		sd_error_format(&s.err, err, errsize);
+	*doc = s.doc;
+	*view = s.view;
+	return 0;
+}
+
 int sd_explorer_main(int argc, char **argv)
 {
 	opts o;
@@ -117,6 +142,11 @@ int sd_explorer_main(int argc, char **argv)
 		o.ex.view[i] = side[i].view;
 	}
 	o.ex.diff = d;
+	reload_ctx rctx = { &o.common, { argv[optind], argv[optind + 1] } };
+	o.ex.input[0] = rctx.input[0];
+	o.ex.input[1] = rctx.input[1];
+	o.ex.reload = reload_side;
+	o.ex.reload_ctx = &rctx;
 	o.ex.color = sd_cli_use_color(&o.common, stdout) || !strcmp(o.common.color, "always");
 	rc = sd_explorer_run(&o.ex);
 	sd_diff_free(d);

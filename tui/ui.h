@@ -11,6 +11,8 @@
 
 #include "specdiff/diff.h"
 #include "specdiff/doc.h"
+#include "specdiff/edit.h"
+#include "specdiff/goview.h"
 #include "checks.h"
 #include "keymap.h"
 #include "panel.h"
@@ -18,10 +20,42 @@
 #include "search.h"
 #include "theme.h"
 
+/* Loads side (0 left, 1 right) again from its input, as main loaded it.
+ * Returns 0 with *doc and *view (the caller owns them; a Go decode error
+ * is then in err too), or -1 with err saying why. */
+typedef int (*sd_reload_fn)(void *ctx, int side, sd_doc **doc, sd_goview **view,
+			    char *err, size_t errsize);
+
+/* What identifies a file's content cheaply: changed on disk when any differs. */
+typedef struct sd_file_stamp {
+	bool valid;
+	unsigned long long dev, ino, size;
+	long long mtime_s, mtime_ns;
+} sd_file_stamp;
+
+enum sd_prompt_kind { SD_PROMPT_SEARCH, SD_PROMPT_WRITE };
+enum sd_confirm { SD_CONFIRM_NONE, SD_CONFIRM_QUIT, SD_CONFIRM_RELOAD };
+
 typedef struct sd_ui {
-	const sd_doc *doc[2];
+	const sd_doc *doc[2];        /* the current state's (sd_history_doc) */
 	const sd_diff *diff;
 	sd_checks checks;
+
+	/* editing (editing.c) */
+	sd_history *hist;
+	sd_diff *own_diff;           /* diff of an edited state; NULL: the caller's */
+	bool old_is_image;           /* the left side came from a checkpoint image */
+	const char *input[2];        /* as given on the command line */
+	char file[2][1024];          /* the file behind each side ("" for stdin) */
+	bool writable[2];            /* the side is that whole file: w defaults to it, E may edit it */
+	sd_file_stamp stamp[2];
+	bool stale[2];               /* changed on disk since loaded */
+	sd_reload_fn reload;
+	void *reload_ctx;
+	int confirm;                 /* enum sd_confirm: waiting for the same key again */
+	int prompt_kind;             /* enum sd_prompt_kind */
+	int write_side;
+	char prompt_label[200];
 
 	sd_rows rows;
 	sd_foldset folds;
@@ -35,7 +69,7 @@ typedef struct sd_ui {
 	const sd_pair *panel_pair;   /* what panel was built for */
 
 	bool prompting;
-	char prompt[256];
+	char prompt[1024];
 	char pattern[256];
 	sd_search search;
 
@@ -73,8 +107,31 @@ typedef struct sd_explorer_args {
 	long bench_frames;         /* > 0: draw off-screen and print timings */
 	double t_start;            /* monotonic seconds when main started */
 	const char *trouble;       /* a side Go cannot decode: shown first, exit status 2 */
+	const char *input[2];      /* the inputs as given (for w, E and r) */
+	sd_reload_fn reload;       /* NULL: r and E cannot reload */
+	void *reload_ctx;
 } sd_explorer_args;
 
 int sd_explorer_run(const sd_explorer_args *a);
 double sd_now(void);
+
+/* explorer.c, for editing.c */
+void sd_ui_message(sd_ui *u, sd_role r, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Opens p's folded ancestors, rebuilds the rows and puts the cursor on p. */
+void sd_ui_reveal(sd_ui *u, const sd_pair *p);
+
+/* editing.c: edits, undo/redo, write, reload, $EDITOR, files changed on disk */
+void sd_ui_edit_init(sd_ui *u, const sd_explorer_args *a);
+void sd_ui_edit_release(sd_ui *u);
+/* Runs an editing action (copy, toggle, delete, undo, redo, write prompt,
+ * editor, reload); returns true when the screen must be redrawn in full. */
+bool sd_ui_edit_action(sd_ui *u, sd_action a);
+/* The write prompt's Enter. */
+void sd_ui_write(sd_ui *u, const char *text);
+/* Does any side hold edits not written to its file? */
+bool sd_ui_modified(const sd_ui *u, int side);
+/* Reloads both sides from disk (discarding edits and history). */
+bool sd_ui_reload(sd_ui *u);
+/* Checks the files' stamps; true when a side was newly found changed. */
+bool sd_ui_check_files(sd_ui *u);
 #endif

@@ -79,7 +79,20 @@ static void test_sequences(void **state)
 	assert_int_equal(sd_key_feed(&s, 6), SD_ACT_PAGE_DOWN);
 	assert_int_equal(sd_key_feed(&s, KEY_F(1)), SD_ACT_HELP);
 	assert_int_equal(sd_key_feed(&s, SD_KEY_WHEEL_DOWN), SD_ACT_DOWN);
-	assert_int_equal(sd_key_feed(&s, 'x'), SD_ACT_NONE);
+	assert_int_equal(sd_key_feed(&s, 'Q'), SD_ACT_NONE);
+	/* editing: "<" alone is a key, not the start of a <Name>; dd is a sequence */
+	assert_int_equal(sd_key_feed(&s, '<'), SD_ACT_COPY_TO_LEFT);
+	assert_int_equal(sd_key_feed(&s, '>'), SD_ACT_COPY_TO_RIGHT);
+	assert_int_equal(sd_key_feed(&s, 'x'), SD_ACT_TOGGLE_EMPTY);
+	assert_int_equal(sd_key_feed(&s, 'd'), SD_ACT_NONE);
+	assert_int_equal(sd_key_feed(&s, 'd'), SD_ACT_DELETE);
+	assert_int_equal(sd_key_feed(&s, 'd'), SD_ACT_NONE);
+	assert_int_equal(sd_key_feed(&s, 'j'), SD_ACT_DOWN);   /* "dj": d dropped */
+	assert_int_equal(sd_key_feed(&s, 'u'), SD_ACT_UNDO);
+	assert_int_equal(sd_key_feed(&s, 18), SD_ACT_REDO);
+	assert_int_equal(sd_key_feed(&s, 'w'), SD_ACT_WRITE);
+	assert_int_equal(sd_key_feed(&s, 'E'), SD_ACT_EDITOR);
+	assert_int_equal(sd_key_feed(&s, 'r'), SD_ACT_RELOAD);
 }
 
 int main(void)
