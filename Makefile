@@ -60,7 +60,7 @@ ifneq ($(BUILD),build)
 BIN := $(BUILD)/specdiff
 endif
 
-.PHONY: all demo test check deps install uninstall dist clean unit-tests tools bench fuzz style
+.PHONY: valgrind all demo test check deps install uninstall dist clean unit-tests tools bench fuzz style
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -113,6 +113,14 @@ demo: deps
 test: deps
 	@$(MAKE) --no-print-directory all unit-tests tools
 	@SPECDIFF=./specdiff BUILD=$(BUILD) sh tests/run.sh
+	@$(MAKE) --no-print-directory fuzz-smoke
+
+# Memory errors and leaks under valgrind on the command-line tests that
+# exercise every command (the whole suite takes over an hour under
+# valgrind; VALGRIND_TESTS widens it).
+VALGRIND_TESTS ?= test_inputs test_diff test_check test_explain test_image test_examples test_focus test_config
+valgrind: all
+	@SD_SUITES=cli SD_FILTER="$(VALGRIND_TESTS)" sh tests/valgrind.sh
 
 check: deps
 	@$(MAKE) --no-print-directory BUILD=build-san SANITIZE=address,undefined build-san/specdiff unit-tests tools
@@ -174,5 +182,7 @@ clean:
 
 style:
 	@clang-format --dry-run --Werror core/*.c cli/*.c tui/*.c include/specdiff/*.h 2>/dev/null || echo "style: clang-format reports differences"
+
+include tests/fuzz/fuzz.mk
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -3,7 +3,7 @@
 #   SPECDIFF   the binary under test (default ./specdiff)
 #   BUILD      the build directory holding tests/ and tools/ (default build)
 #   SD_SUITES  which suites (default: unit cli conformance tui)
-#   SD_FILTER  run only tests whose name contains this
+#   SD_FILTER  run only tests whose name contains one of these words
 set -u
 cd "$(dirname "$0")/.."
 SPECDIFF=${SPECDIFF:-./specdiff}
@@ -24,7 +24,14 @@ trap 'rm -rf "$log"' EXIT
 run_one() { # name command...
 	name=$1
 	shift
-	case $name in *"${SD_FILTER:-}"*) ;; *) return ;; esac
+	if [ -n "${SD_FILTER:-}" ]; then
+		# SD_FILTER: space-separated substrings; a test runs if it has any
+		hit=0
+		for f in $SD_FILTER; do
+			case $name in *"$f"*) hit=1 ;; esac
+		done
+		[ "$hit" -eq 1 ] || return 0
+	fi
 	if "$@" >"$log/out" 2>&1; then
 		pass=$((pass + 1))
 		printf 'ok      %s\n' "$name"
