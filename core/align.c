@@ -19,7 +19,7 @@
 static bool member_same(const sd_member *a, const sd_member *b)
 {
 	return a->key_len == b->key_len && !memcmp(a->key, b->key, a->key_len) &&
-	       sd_node_same_text(a->value, b->value);
+	       sd_node_same_text(&a->value, &b->value);
 }
 
 bool sd_node_same_text(const sd_node *a, const sd_node *b)
@@ -40,7 +40,7 @@ bool sd_node_same_text(const sd_node *a, const sd_node *b)
 		       !memcmp(a->u.str, b->u.str, a->len);
 	case SD_ARRAY:
 		for (uint32_t i = 0; i < a->len; i++)
-			if (!sd_node_same_text(a->u.items[i], b->u.items[i]))
+			if (!sd_node_same_text(&a->u.items[i], &b->u.items[i]))
 				return false;
 		return true;
 	case SD_OBJECT:
@@ -74,12 +74,12 @@ static uint64_t node_hash(uint64_t h, const sd_node *n)
 		return mix(h, n->u.str, n->len);
 	case SD_ARRAY:
 		for (uint32_t i = 0; i < n->len; i++)
-			h = node_hash(h, n->u.items[i]);
+			h = node_hash(h, &n->u.items[i]);
 		return h;
 	case SD_OBJECT:
 		for (uint32_t i = 0; i < n->len; i++) {
 			h = mix(h, n->u.members[i].key, n->u.members[i].key_len + 1);
-			h = node_hash(h, n->u.members[i].value);
+			h = node_hash(h, &n->u.members[i].value);
 		}
 		return h;
 	default:
@@ -576,8 +576,8 @@ static void build_object(aligner *al, sd_pair *p, bool explained)
 			last = ri;
 		}
 		size_t mark = al->path.len;
-		sd_pair *c = child(al, p, key->s, key->len, -1, lm ? lm->value : NULL,
-				   rm ? rm->value : NULL, member_type(st, key));
+		sd_pair *c = child(al, p, key->s, key->len, -1, lm ? &lm->value : NULL,
+				   rm ? &rm->value : NULL, member_type(st, key));
 		if (lm) {
 			c->lkey = lm->key;
 			c->lkey_len = lm->key_len;
@@ -592,7 +592,7 @@ static void build_object(aligner *al, sd_pair *p, bool explained)
 					"case-insensitively, so both fill the same field");
 		bool repeated = (lm && lrep[li]) || (rm && rrep[ri]);
 		bool dup_explained = false;
-		if (repeated && !(lm && rm && sd_node_same_text(lm->value, rm->value))) {
+		if (repeated && !(lm && rm && sd_node_same_text(&lm->value, &rm->value))) {
 			if (!explained && !sd_strmap_get(&dups, c->path, strlen(c->path))) {
 				sd_strmap_put(&dups, c->path, strlen(c->path), c);
 				cosmetic(al, c, "a repeated key: Go decodes each occurrence into the same "
@@ -653,9 +653,9 @@ static size_t align_elements(aligner *al, const sd_type *st, const sd_node *ln,
 		keyref *lk = sd_xmalloc((n + 1) * sizeof(*lk)), *rk = sd_xmalloc((m + 1) * sizeof(*rk));
 		bool keyed = true;
 		for (size_t i = 0; i < n && keyed; i++)
-			keyed = element_identity(st, ln->u.items[i], &lk[i], (long)i);
+			keyed = element_identity(st, &ln->u.items[i], &lk[i], (long)i);
 		for (size_t j = 0; j < m && keyed; j++)
-			keyed = element_identity(st, rn->u.items[j], &rk[j], (long)j);
+			keyed = element_identity(st, &rn->u.items[j], &rk[j], (long)j);
 		size_t k = keyed ? match_keys(lk, n, rk, m, rows, NULL, NULL) : 0;
 		free(lk);
 		free(rk);
@@ -664,9 +664,9 @@ static size_t align_elements(aligner *al, const sd_type *st, const sd_node *ln,
 	}
 	uint64_t *lh = sd_xmalloc((n + 1) * sizeof(*lh)), *rh = sd_xmalloc((m + 1) * sizeof(*rh));
 	for (size_t i = 0; i < n; i++)
-		lh[i] = sd_node_hash(ln->u.items[i]);
+		lh[i] = sd_node_hash(&ln->u.items[i]);
 	for (size_t j = 0; j < m; j++)
-		rh[j] = sd_node_hash(rn->u.items[j]);
+		rh[j] = sd_node_hash(&rn->u.items[j]);
 	size_t k = sd_align_seq(lh, n, rh, m, al->d->opts.max_lcs_cells, rows);
 	free(lh);
 	free(rh);
@@ -685,8 +685,8 @@ static void build_array(aligner *al, sd_pair *p, bool explained)
 	for (size_t x = 0; x < k; x++) {
 		long li = rows[x].li, ri = rows[x].ri;
 		size_t mark = al->path.len;
-		sd_pair *c = child(al, p, NULL, 0, li >= 0 ? li : ri, li >= 0 ? ln->u.items[li] : NULL,
-				   ri >= 0 ? rn->u.items[ri] : NULL, et);
+		sd_pair *c = child(al, p, NULL, 0, li >= 0 ? li : ri, li >= 0 ? &ln->u.items[li] : NULL,
+				   ri >= 0 ? &rn->u.items[ri] : NULL, et);
 		c->lindex = li;
 		c->rindex = ri;
 		p->kids[x] = c;
@@ -756,20 +756,20 @@ static size_t expand_side(sd_diff *d, sd_buf *path, sd_pair *p, size_t k, bool l
 		const sd_node *v;
 		sd_pair *c;
 		if (n->kind == SD_ARRAY) {
-			v = n->u.items[i];
+			v = &n->u.items[i];
 			const sd_type *et = st && st->kind == SD_GO_SLICE ? st->elem : NULL;
 			c = lazy_child(d, path, p, NULL, 0, i, left ? v : NULL,
-				       left ? (p->identical ? p->right->u.items[i] : NULL) : v, et);
+				       left ? (p->identical ? &p->right->u.items[i] : NULL) : v, et);
 			c->lindex = left ? (long)i : (p->identical ? (long)i : -1);
 			c->rindex = left ? (p->identical ? (long)i : -1) : (long)i;
 		} else {
 			const sd_member *mb = &n->u.members[i];
 			keyref key;
 			member_key(mb, st && st->kind == SD_GO_STRUCT ? st : NULL, &key, i);
-			v = mb->value;
+			v = &mb->value;
 			const sd_member *other = p->identical ? &p->right->u.members[i] : NULL;
 			c = lazy_child(d, path, p, key.s, key.len, -1, left ? v : NULL,
-				       left ? (other ? other->value : NULL) : v, member_type(st, &key));
+				       left ? (other ? &other->value : NULL) : v, member_type(st, &key));
 			if (left || p->identical) {
 				c->lkey = mb->key;
 				c->lkey_len = mb->key_len;

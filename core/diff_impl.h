@@ -67,6 +67,10 @@ void sd_diff_item_make_values(const sd_diff *d, size_t i);
  * made as sd_diff_item_make_values does. */
 void sd_diff_item_peek_values(const sd_diff *d, size_t i, size_t min,
 			      const sd_gv **l, const sd_gv **r);
+/* Appends the JSON (json.Marshal) of item i's left or right Go value when
+ * the node walker left it to be made, without making it; false (nothing
+ * written) when the value is made already or there is none. */
+bool sd_diff_item_value_json(const sd_diff *d, size_t i, bool right, sd_buf *out);
 /* align.c: builds the pair tree (adding cosmetic items) and attaches items. */
 void sd_align_build(sd_diff *d);
 

@@ -18,6 +18,7 @@
 
 #include "diff_impl.h"
 #include "goview_impl.h"
+#include "specdiff/gonum.h"
 
 /* What Go value an item side wants (lazy_want bits). */
 enum { WANT_NONE = 0, WANT_IFACE = 1, WANT_ELEM = 2 };
@@ -123,8 +124,8 @@ static void nwalk_map(nwalker *w, const sd_node *a, const sd_node *b)
 		size_t mark = w->path.len;
 		sd_buf_addc(&w->path, '/');
 		sd_buf_add_ptr_segment(&w->path, e->key, e->len);
-		const sd_node *xv = x ? a->u.members[x->idx].value : NULL;
-		const sd_node *yv = y ? b->u.members[y->idx].value : NULL;
+		const sd_node *xv = x ? &a->u.members[x->idx].value : NULL;
+		const sd_node *yv = y ? &b->u.members[y->idx].value : NULL;
 		if (c == 0)
 			nwalk_iface(w, xv, yv);
 		else if (c < 0)
@@ -155,7 +156,7 @@ static void nwalk_slice(nwalker *w, const sd_node *a, const sd_node *b)
 	for (uint32_t i = 0; i < a->len; i++) {
 		size_t mark = w->path.len;
 		sd_buf_addf(&w->path, "/%zu", (size_t)i);
-		nwalk_iface(w, a->u.items[i], b->u.items[i]);
+		nwalk_iface(w, &a->u.items[i], &b->u.items[i]);
 		w->path.len = mark;
 		w->path.data[mark] = '\0';
 	}
@@ -310,4 +311,97 @@ void sd_diff_item_peek_values(const sd_diff *cd, size_t i, size_t min,
 	}
 	*l = (want & 3) && it->lnode ? stub(d, it->lnode, want & 3) : NULL;
 	*r = (want >> 2) && it->rnode ? stub(d, it->rnode, want >> 2) : NULL;
+}
+
+/* ---- an item's Go value as JSON, straight from its node ---- */
+
+static void marshal_node(sd_buf *out, sd_arena *tmp, const sd_node *n);
+
+/* Is s an integer of at most 15 digits (JSON grammar, so no leading zeros)?
+ * json.Marshal writes such a float64 as the same text ("-0" included). */
+static bool small_integer(const char *s, size_t len)
+{
+	size_t i = s[0] == '-';
+	if (len - i < 1 || len - i > 15)
+		return false;
+	for (; i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+static void marshal_map(sd_buf *out, sd_arena *tmp, const sd_node *obj)
+{
+	nwalker w = { NULL, SD_BUF_INIT, tmp };
+	size_t n;
+	gkey *k = map_keys(&w, obj, &n);
+	sd_buf_addc(out, '{');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			sd_buf_addc(out, ',');
+		sd_gv_marshal_string(out, k[i].key, k[i].len);
+		sd_buf_addc(out, ':');
+		marshal_node(out, tmp, &obj->u.members[k[i].idx].value);
+	}
+	sd_buf_addc(out, '}');
+	free(k);
+}
+
+/* json.Marshal of the interface{} value Go decodes from n: what
+ * sd_gv_marshal_json writes for sd_gv_decode_iface_node(n), without the
+ * tree of Go values (for a whole 100 MB document that tree is gigabytes). */
+static void marshal_node(sd_buf *out, sd_arena *tmp, const sd_node *n)
+{
+	switch (n->kind) {
+	case SD_NULL:
+		sd_buf_adds(out, "null");
+		break;
+	case SD_BOOL:
+		sd_buf_adds(out, n->u.boolean ? "true" : "false");
+		break;
+	case SD_NUMBER: {
+		if (small_integer(n->u.num, n->len)) {
+			sd_buf_add(out, n->u.num, n->len);  /* float64 holds it exactly */
+			break;
+		}
+		double f = 0;
+		sd_gv_parse_float(n->u.num, n->len, &f);  /* lazy views are clean */
+		sd_go_json_float(out, f);
+		break;
+	}
+	case SD_STRING: {
+		size_t len = n->len;
+		const char *s = n->u.str;
+		if (n->flags & SD_NODE_BADUTF8)
+			s = sd_gv_go_string(tmp, s, len, &len);
+		sd_gv_marshal_string(out, s, len);
+		break;
+	}
+	case SD_ARRAY:
+		sd_buf_addc(out, '[');
+		for (uint32_t i = 0; i < n->len; i++) {
+			if (i)
+				sd_buf_addc(out, ',');
+			marshal_node(out, tmp, &n->u.items[i]);
+		}
+		sd_buf_addc(out, ']');
+		break;
+	default:
+		marshal_map(out, tmp, n);
+		break;
+	}
+}
+
+bool sd_diff_item_value_json(const sd_diff *d, size_t i, bool right, sd_buf *out)
+{
+	int want = i < d->lazy_cap ? d->lazy_want[i] : 0;
+	want = right ? want >> 2 : want & 3;
+	const sd_diff_item *it = d->items[i];
+	const sd_node *n = right ? it->rnode : it->lnode;
+	if (!want || !n || (right ? it->right : it->left))
+		return false;
+	sd_arena *tmp = sd_arena_new();
+	marshal_node(out, tmp, n);
+	sd_arena_free(tmp);
+	return true;
 }

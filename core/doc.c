@@ -9,7 +9,7 @@
 #include "specdiff/util.h"
 
 #define SLAB_NODES 4096
-#define POOL_CHUNK ((size_t)16 * 1024)
+#define POOL_CHUNK ((size_t)64 * 1024)
 
 sd_doc *sd_doc_new(const char *name)
 {
@@ -174,7 +174,7 @@ const sd_node *sd_node_get(const sd_node *obj, const char *key)
 	for (uint32_t i = obj->len; i-- > 0;) {
 		const sd_member *m = &obj->u.members[i];
 		if (m->key_len == kl && memcmp(m->key, key, kl) == 0)
-			return m->value;
+			return &m->value;
 	}
 	return NULL;
 }
@@ -204,7 +204,7 @@ static const sd_node *ptr_step(const sd_node *n, const sd_buf *seg)
 		for (uint32_t i = n->len; i-- > 0;) {
 			const sd_member *m = &n->u.members[i];
 			if (m->key_len == seg->len && memcmp(m->key, seg->data, seg->len) == 0)
-				return m->value;
+				return &m->value;
 		}
 		return NULL;
 	}
@@ -218,7 +218,7 @@ static const sd_node *ptr_step(const sd_node *n, const sd_buf *seg)
 			return NULL;
 		idx = idx * 10 + (unsigned long)(seg->data[i] - '0');
 	}
-	return idx < n->len ? n->u.items[idx] : NULL;
+	return idx < n->len ? &n->u.items[idx] : NULL;
 }
 
 const sd_node *sd_node_at_pointer_partial(const sd_node *root, const char *ptr,
@@ -275,7 +275,7 @@ bool sd_node_equal(const sd_node *a, const sd_node *b)
 		if (a->len != b->len)
 			return false;
 		for (uint32_t i = 0; i < a->len; i++)
-			if (!sd_node_equal(a->u.items[i], b->u.items[i]))
+			if (!sd_node_equal(&a->u.items[i], &b->u.items[i]))
 				return false;
 		return true;
 	case SD_OBJECT:
@@ -283,7 +283,7 @@ bool sd_node_equal(const sd_node *a, const sd_node *b)
 			return false;
 		for (uint32_t i = 0; i < a->len; i++) {
 			const sd_member *x = &a->u.members[i], *y = &b->u.members[i];
-			if (!key_eq(x, y) || !sd_node_equal(x->value, y->value))
+			if (!key_eq(x, y) || !sd_node_equal(&x->value, &y->value))
 				return false;
 		}
 		return true;
@@ -359,10 +359,9 @@ sd_doc *sd_doc_load_owned(const char *name, char *buf, size_t len,
 		sd_doc_free(d);
 		return NULL;
 	}
-	if (d->format == SD_FORMAT_YAML) { /* YAML nodes never point into it */
-		free(d->owned_src);
-		d->owned_src = NULL;
-	}
+	/* No node points into the source (both loaders copy every text). */
+	free(d->owned_src);
+	d->owned_src = NULL;
 	if (d->notes_dropped) /* the spare slot sd_doc_add_note leaves */
 		sd_error_set(&d->notes[d->nnotes++], d->name, 0, 0,
 			     "%zu more notes not shown", d->notes_dropped);

@@ -34,14 +34,14 @@ static void mark_dups(sd_node *n)
 {
 	if (n->kind == SD_ARRAY) {
 		for (uint32_t i = 0; i < n->len; i++)
-			mark_dups(n->u.items[i]);
+			mark_dups(&n->u.items[i]);
 		return;
 	}
 	if (n->kind != SD_OBJECT)
 		return;
 	for (uint32_t i = 0; i < n->len; i++) {
 		n->u.members[i].flags &= ~(uint32_t)SD_MEMBER_DUPLICATE;
-		mark_dups(n->u.members[i].value);
+		mark_dups(&n->u.members[i].value);
 	}
 	n->flags &= (uint8_t)~SD_NODE_DUPKEYS;
 	if (sd_doc_mark_duplicates(n->u.members, n->len))
@@ -130,6 +130,7 @@ static void *reserve_one(sd_doc *d, void *arr, size_t len, size_t sz)
 sd_member *sd_build_insert_member(sd_doc *d, sd_node *obj, size_t index, const char *key,
 				  size_t key_len, sd_node *value)
 {
+	sd_node copy = *value;  /* value may be one of obj's own member values */
 	if (index > obj->len)
 		index = obj->len;
 	obj->u.members = reserve_one(d, obj->u.members, obj->len, sizeof(sd_member));
@@ -138,9 +139,9 @@ sd_member *sd_build_insert_member(sd_doc *d, sd_node *obj, size_t index, const c
 	memset(m, 0, sizeof(*m));
 	m->key = sd_doc_textdup(d, key, key_len);
 	m->key_len = (uint32_t)key_len;
-	m->key_line = value->line;
-	m->key_col = value->col;
-	m->value = value;
+	m->key_line = copy.line;
+	m->key_col = copy.col;
+	m->value = copy;
 	obj->len++;
 	return m;
 }
@@ -164,10 +165,11 @@ void sd_build_insert_item(sd_doc *d, sd_node *arr, size_t index, sd_node *item)
 {
 	if (index > arr->len)
 		index = arr->len;
-	arr->u.items = reserve_one(d, arr->u.items, arr->len, sizeof(sd_node *));
-	sd_node **p = &arr->u.items[index];
+	sd_node copy = *item;  /* item may be one of arr's own items */
+	arr->u.items = reserve_one(d, arr->u.items, arr->len, sizeof(sd_node));
+	sd_node *p = &arr->u.items[index];
 	memmove(p + 1, p, (arr->len - index) * sizeof(*p));
-	*p = item;
+	*p = copy;
 	arr->len++;
 }
 
@@ -180,7 +182,7 @@ void sd_build_remove_item(sd_node *arr, size_t index)
 {
 	if (index >= arr->len)
 		return;
-	sd_node **p = &arr->u.items[index];
+	sd_node *p = &arr->u.items[index];
 	memmove(p, p + 1, (arr->len - index - 1) * sizeof(*p));
 	arr->len--;
 }
@@ -199,9 +201,10 @@ static const char *copy_number_text(sd_doc *d, const sd_node *src)
 	return p;
 }
 
-sd_node *sd_build_copy(sd_doc *d, const sd_node *src)
+/* Deep copy of src into the node n (whose old contents are dropped). */
+static void copy_into(sd_doc *d, sd_node *n, const sd_node *src)
 {
-	sd_node *n = sd_doc_node(d, (sd_kind)src->kind, src->line, src->col);
+	*n = (sd_node){ .kind = src->kind, .line = src->line, .col = src->col };
 	n->flags = src->flags;
 	n->len = src->len;
 	switch ((sd_kind)src->kind) {
@@ -217,9 +220,9 @@ sd_node *sd_build_copy(sd_doc *d, const sd_node *src)
 		n->u.str = sd_doc_textdup(d, src->u.str, src->len);
 		break;
 	case SD_ARRAY:
-		n->u.items = src->len ? sd_arena_array(d->arena, cap_for(src->len), sizeof(sd_node *)) : NULL;
+		n->u.items = src->len ? sd_arena_array(d->arena, cap_for(src->len), sizeof(sd_node)) : NULL;
 		for (uint32_t i = 0; i < src->len; i++)
-			n->u.items[i] = sd_build_copy(d, src->u.items[i]);
+			copy_into(d, &n->u.items[i], &src->u.items[i]);
 		break;
 	case SD_OBJECT:
 		n->u.members = src->len ? sd_arena_array(d->arena, cap_for(src->len), sizeof(sd_member)) : NULL;
@@ -227,9 +230,15 @@ sd_node *sd_build_copy(sd_doc *d, const sd_node *src)
 			sd_member *m = &n->u.members[i];
 			*m = src->u.members[i];
 			m->key = sd_doc_textdup(d, m->key, m->key_len);
-			m->value = sd_build_copy(d, src->u.members[i].value);
+			copy_into(d, &m->value, &src->u.members[i].value);
 		}
 		break;
 	}
+}
+
+sd_node *sd_build_copy(sd_doc *d, const sd_node *src)
+{
+	sd_node *n = sd_doc_node(d, (sd_kind)src->kind, src->line, src->col);
+	copy_into(d, n, src);
 	return n;
 }

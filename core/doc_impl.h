@@ -56,8 +56,10 @@ bool sd_doc_mark_duplicates(sd_member *m, size_t n);
 const sd_node *sd_node_at_pointer_partial(const sd_node *root, const char *ptr,
 					  const sd_node **deepest);
 
-/* Parses JSON text in src[0..len) (src[len] must be writable and NUL; the
- * loader writes NULs into src so strings can point into it). */
+/* Parses JSON text in src[0..len) (src[len] must be NUL).  No node points
+ * into src, and the parser gives whole pages of it that it has read back
+ * to the system (madvise): src must be a heap buffer that d owns and that
+ * nothing reads after the call (sd_doc_load_owned frees it). */
 const sd_node *sd_json_parse(sd_doc *d, char *src, size_t len,
 			     const sd_load_opts *o, sd_error *err);
 const sd_node *sd_yaml_parse(sd_doc *d, const char *src, size_t len,

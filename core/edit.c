@@ -21,11 +21,11 @@ static void strip_positions(sd_node *n)
 	n->line = n->col = 0;
 	if (n->kind == SD_ARRAY) {
 		for (uint32_t i = 0; i < n->len; i++)
-			strip_positions(n->u.items[i]);
+			strip_positions(&n->u.items[i]);
 	} else if (n->kind == SD_OBJECT) {
 		for (uint32_t i = 0; i < n->len; i++) {
 			n->u.members[i].key_line = n->u.members[i].key_col = 0;
-			strip_positions(n->u.members[i].value);
+			strip_positions(&n->u.members[i].value);
 		}
 	}
 }
@@ -50,9 +50,9 @@ static sd_doc *clone(const sd_doc *d, sd_node **root)
 static sd_node *child(sd_node *n, size_t i)
 {
 	if (n->kind == SD_ARRAY && i < n->len)
-		return n->u.items[i];
+		return &n->u.items[i];
 	if (n->kind == SD_OBJECT && i < n->len)
-		return n->u.members[i].value;
+		return &n->u.members[i].value;
 	return NULL;
 }
 
@@ -78,9 +78,9 @@ sd_doc *sd_doc_edit_replace(const sd_doc *d, const size_t *loc, size_t n, const 
 	if (!n)
 		root = v;
 	else if (parent->kind == SD_ARRAY)
-		parent->u.items[loc[n - 1]] = v;
+		parent->u.items[loc[n - 1]] = *v;
 	else
-		parent->u.members[loc[n - 1]].value = v;
+		parent->u.members[loc[n - 1]].value = *v;
 	sd_doc_set_root(c, root);
 	return c;
 }
@@ -129,8 +129,8 @@ sd_doc *sd_doc_edit_remove(const sd_doc *d, const size_t *loc, size_t n)
 static long child_index(const sd_node *parent, const sd_node *node)
 {
 	for (uint32_t i = 0; parent && i < parent->len; i++) {
-		const sd_node *k = parent->kind == SD_ARRAY ? parent->u.items[i]
-			: parent->kind == SD_OBJECT ? parent->u.members[i].value : NULL;
+		const sd_node *k = parent->kind == SD_ARRAY ? &parent->u.items[i]
+			: parent->kind == SD_OBJECT ? &parent->u.members[i].value : NULL;
 		if (k == node)
 			return (long)i;
 	}
@@ -144,7 +144,7 @@ static long locate_dfs(const sd_node *at, const sd_node *node, size_t *loc, size
 	if ((at->kind != SD_ARRAY && at->kind != SD_OBJECT) || depth >= MAX_DEPTH)
 		return -1;
 	for (uint32_t i = 0; i < at->len; i++) {
-		const sd_node *k = at->kind == SD_ARRAY ? at->u.items[i] : at->u.members[i].value;
+		const sd_node *k = at->kind == SD_ARRAY ? &at->u.items[i] : &at->u.members[i].value;
 		if (depth < max)
 			loc[depth] = i;
 		long r = locate_dfs(k, node, loc, max, depth + 1);
@@ -431,10 +431,10 @@ static size_t count_nodes(const sd_node *n)
 	size_t c = 1;
 	if (n->kind == SD_ARRAY)
 		for (uint32_t i = 0; i < n->len; i++)
-			c += count_nodes(n->u.items[i]);
+			c += count_nodes(&n->u.items[i]);
 	else if (n->kind == SD_OBJECT)
 		for (uint32_t i = 0; i < n->len; i++)
-			c += count_nodes(n->u.members[i].value);
+			c += count_nodes(&n->u.members[i].value);
 	return c;
 }
 

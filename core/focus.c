@@ -922,10 +922,10 @@ static bool walk_node(unmatched_ctx *u, const sd_node *n, sd_buf *path)
 		if (n->kind == SD_OBJECT) {
 			sd_buf_addc(path, '/');
 			sd_buf_add_ptr_segment(path, n->u.members[i].key, n->u.members[i].key_len);
-			kid = n->u.members[i].value;
+			kid = &n->u.members[i].value;
 		} else {
 			sd_buf_addf(path, "/%u", i);
-			kid = n->u.items[i];
+			kid = &n->u.items[i];
 		}
 		stop = walk_node(u, kid, path);
 		path->len = mark;

@@ -46,7 +46,7 @@ static size_t utf8_len(const unsigned char *p, size_t left)
 	return n;
 }
 
-static void marshal_string(sd_buf *out, const char *s, size_t len)
+void sd_gv_marshal_string(sd_buf *out, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *p = (const unsigned char *)s;
@@ -55,6 +55,14 @@ static void marshal_string(sd_buf *out, const char *s, size_t len)
 	while (i < len) {
 		unsigned char c = p[i];
 		size_t k;
+		if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+			size_t run = i + 1;  /* plain ASCII: copied in one go */
+			while (run < len && p[run] >= 0x20 && p[run] < 0x80 && p[run] != '"' && p[run] != '\\')
+				run++;
+			sd_buf_add(out, p + i, run - i);
+			i = run;
+			continue;
+		}
 		if (c < 0x80) {
 			if (c == '"' || c == '\\') {
 				sd_buf_addc(out, '\\');
@@ -102,7 +110,7 @@ static void marshal_struct(sd_buf *out, const sd_gv *v, bool omitempty)
 		if (!first)
 			sd_buf_addc(out, ',');
 		first = false;
-		marshal_string(out, t->fields[i].json_name, strlen(t->fields[i].json_name));
+		sd_gv_marshal_string(out, t->fields[i].json_name, strlen(t->fields[i].json_name));
 		sd_buf_addc(out, ':');
 		marshal(out, f, omitempty);
 	}
@@ -145,14 +153,14 @@ static void marshal(sd_buf *out, const sd_gv *v, bool omitempty)
 			const sd_gv_entry *e = &v->u.map.entries[i];
 			if (i)
 				sd_buf_addc(out, ',');
-			marshal_string(out, e->key, e->key_len);
+			sd_gv_marshal_string(out, e->key, e->key_len);
 			sd_buf_addc(out, ':');
 			marshal(out, &e->value, omitempty);
 		}
 		sd_buf_addc(out, '}');
 		break;
 	case SD_GO_STRING:
-		marshal_string(out, v->u.str.s, v->u.str.len);
+		sd_gv_marshal_string(out, v->u.str.s, v->u.str.len);
 		break;
 	case SD_GO_BOOL:
 		sd_buf_adds(out, v->u.boolean ? "true" : "false");

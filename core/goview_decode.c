@@ -507,9 +507,9 @@ static void decode_map(dec *d, sd_gv *gv, const sd_node *obj)
 		e->key_src = obj;
 		sd_gv_zero(d->a, &e->value, gv->type->elem);
 		if (gv->type->elem->kind == SD_GO_IFACE)
-			decode_iface(d, &e->value, ms[i]->value);
+			decode_iface(d, &e->value, &ms[i]->value);
 		else
-			decode_value(d, &e->value, ms[i]->value);
+			decode_value(d, &e->value, &ms[i]->value);
 	}
 	map_merge(d, gv, p, obj->len);
 	gv->src = obj;
@@ -530,7 +530,7 @@ static void decode_struct(dec *d, sd_gv *gv, const sd_node *obj)
 			continue;  /* unknown fields are dropped */
 		push_field(d, f->json_name);
 		d->ctx_struct = t;
-		decode_value(d, &gv->u.fields[f - t->fields], ms[i]->value);
+		decode_value(d, &gv->u.fields[f - t->fields], &ms[i]->value);
 		d->depth--;
 		d->ctx_struct = saved;
 	}
@@ -575,7 +575,7 @@ static void decode_slice(dec *d, sd_gv *gv, const sd_node *arr)
 	for (i = 0; i < arr->len; i++) {
 		if (i >= gv->u.slice.n)
 			gv->u.slice.n = i + 1;  /* SetLen: may expose a stale element */
-		decode_value(d, &gv->u.slice.items[i], arr->u.items[i]);
+		decode_value(d, &gv->u.slice.items[i], &arr->u.items[i]);
 	}
 	if (i < gv->u.slice.n)
 		gv->u.slice.n = i;
@@ -596,7 +596,7 @@ static void decode_dyn_array(dec *d, sd_gv *e, const sd_node *arr)
 	e->u.slice.items = arr->len ? sd_arena_array(d->a, arr->len, sizeof(sd_gv)) : NULL;
 	for (uint32_t i = 0; i < arr->len; i++) {
 		sd_gv_zero(d->a, &e->u.slice.items[i], e->type->elem);
-		decode_iface(d, &e->u.slice.items[i], arr->u.items[i]);
+		decode_iface(d, &e->u.slice.items[i], &arr->u.items[i]);
 	}
 }
 
@@ -683,7 +683,7 @@ static void yaml_dups(const sd_node *n, sd_buf *msg, const sd_member **first)
 	bool dup = false;
 	if (n->kind == SD_ARRAY) {
 		for (uint32_t i = 0; i < n->len; i++)
-			yaml_dups(n->u.items[i], msg, first);
+			yaml_dups(&n->u.items[i], msg, first);
 		return;
 	}
 	if (n->kind != SD_OBJECT)
@@ -705,7 +705,7 @@ static void yaml_dups(const sd_node *n, sd_buf *msg, const sd_member **first)
 	if (dup)
 		return;
 	for (uint32_t i = 0; i < n->len; i++)
-		yaml_dups(n->u.members[i].value, msg, first);
+		yaml_dups(&n->u.members[i].value, msg, first);
 }
 
 static const sd_node *yaml_nojson(const sd_node *n)
@@ -714,7 +714,7 @@ static const sd_node *yaml_nojson(const sd_node *n)
 		return n;
 	if (n->kind == SD_ARRAY || n->kind == SD_OBJECT) {
 		for (uint32_t i = 0; i < n->len; i++) {
-			const sd_node *c = n->kind == SD_ARRAY ? n->u.items[i] : n->u.members[i].value;
+			const sd_node *c = n->kind == SD_ARRAY ? &n->u.items[i] : &n->u.members[i].value;
 			const sd_node *r = yaml_nojson(c);
 			if (r)
 				return r;
@@ -804,11 +804,11 @@ static bool iface_clean(const sd_node *n)
 		return !number_may_fail(n);
 	if (n->kind == SD_ARRAY) {
 		for (uint32_t i = 0; i < n->len; i++)
-			if (!iface_clean(n->u.items[i]))
+			if (!iface_clean(&n->u.items[i]))
 				return false;
 	} else if (n->kind == SD_OBJECT) {
 		for (uint32_t i = 0; i < n->len; i++)
-			if (!iface_clean(n->u.members[i].value))
+			if (!iface_clean(&n->u.members[i].value))
 				return false;
 	}
 	return true;

@@ -36,5 +36,7 @@ sd_gv *sd_gv_decode_iface_node(sd_arena *a, const sd_doc *doc, const sd_node *n)
 const char *sd_gv_go_string(sd_arena *a, const char *s, size_t len, size_t *out_len);
 /* strconv.ParseFloat(s, 64) on a JSON number's text; false when out of range. */
 bool sd_gv_parse_float(const char *s, size_t len, double *out);
+/* A Go string (valid UTF-8) as json.Marshal writes it (gomarshal.c). */
+void sd_gv_marshal_string(sd_buf *out, const char *s, size_t len);
 
 #endif

@@ -12,8 +12,15 @@
  * 1,000,000-deep input stops at max_depth with an error instead of
  * overflowing the C stack.  Entries of open containers collect on shared
  * scratch stacks and are copied to the arena, exactly sized, when the
- * container closes.  Strings without escapes point into the source buffer
- * (their closing quote is overwritten with NUL): no copy at all.
+ * container closes.
+ *
+ * Memory: the tree must not cost much more than the input, so nothing
+ * points into the source.  Strings, keys and number texts are copied to
+ * the document's text pool through an interning table (a spec array
+ * repeats the same keys and most values thousands of times: each text is
+ * stored once), and the source pages already parsed are given back to the
+ * system as the parse moves on (release_parsed), so a big input is never
+ * held twice.
  */
 #include "doc_impl.h"
 
@@ -21,25 +28,48 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "specdiff/util.h"
 
 typedef struct frame {
-	sd_node *node;  /* the array or object being filled */
+	sd_node node;   /* the array or object being filled */
 	size_t base;    /* its first entry on the scratch stack */
 } frame;
+
+/* Interning table entry: a text stored once in the document's pool. */
+typedef struct istr {
+	const char *s;
+	uint32_t len, hash;
+} istr;
+
+/* At most this many distinct texts are interned (a table of twice as many
+ * slots, 16 bytes each, lives during the parse); later new texts are
+ * copied without it.  Longer texts are not worth looking up. */
+#define INTERN_MAX_ENTRIES ((size_t)1 << 17)
+#define INTERN_MAX_LEN 256
+/* Parsed source is given back in steps of this size (inputs above it). */
+#define RELEASE_STEP ((size_t)1 << 20)
 
 typedef struct jp {
 	sd_doc *d;
 	char *s;
 	size_t len, pos;
+	size_t released;      /* s[0..released) may be gone (MADV_DONTNEED) */
+	sd_node val;          /* the value just parsed: children live in place in
+				 their parent, so no value gets a node of its own */
+	istr *itab;
+	size_t icap, icount;
+	char *scratch;        /* decoded escaped strings */
+	size_t scratch_cap;
 	uint32_t line;
 	size_t line_start;
 	sd_error *err;
 	unsigned max_depth;
 	frame *frames;
 	size_t nframes, cap_frames;
-	sd_node **items;
+	sd_node *items;       /* items of open arrays, by value */
 	size_t nitems, cap_items;
 	sd_member *mems;
 	size_t nmems, cap_mems;
@@ -48,6 +78,85 @@ typedef struct jp {
 static uint32_t col_at(const jp *p, size_t pos)
 {
 	return (uint32_t)(pos - p->line_start + 1);
+}
+
+static uint32_t text_hash(const char *s, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15u ^ n;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+		h ^= h >> 32;
+	}
+	for (; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001B3u;
+	h ^= h >> 29;
+	return (uint32_t)(h * 0xC4CEB9FE1A85EC53u >> 32);
+}
+
+static void intern_grow(jp *p)
+{
+	size_t cap = p->icap ? p->icap * 2 : 1024;
+	istr *t = sd_xcalloc(cap, sizeof *t);
+	for (size_t i = 0; i < p->icap; i++) {
+		if (!p->itab[i].s)
+			continue;
+		size_t h = p->itab[i].hash & (cap - 1);
+		while (t[h].s)
+			h = (h + 1) & (cap - 1);
+		t[h] = p->itab[i];
+	}
+	free(p->itab);
+	p->itab = t;
+	p->icap = cap;
+}
+
+/* s[0..n) as a NUL-terminated text in the document's pool, stored once
+ * for equal texts. */
+static const char *intern(jp *p, const char *s, size_t n)
+{
+	if (n > INTERN_MAX_LEN)
+		return sd_doc_textdup(p->d, s, n);
+	uint32_t hash = text_hash(s, n);
+	if (p->icap) {
+		for (size_t h = hash & (p->icap - 1); p->itab[h].s; h = (h + 1) & (p->icap - 1)) {
+			const istr *e = &p->itab[h];
+			if (e->hash == hash && e->len == n && !memcmp(e->s, s, n))
+				return e->s;
+		}
+	}
+	const char *copy = sd_doc_textdup(p->d, s, n);
+	if (p->icount >= INTERN_MAX_ENTRIES)
+		return copy;
+	if ((p->icount + 1) * 2 > p->icap)
+		intern_grow(p);
+	size_t h = hash & (p->icap - 1);
+	while (p->itab[h].s)
+		h = (h + 1) & (p->icap - 1);
+	p->itab[h] = (istr){ copy, (uint32_t)n, hash };
+	p->icount++;
+	return copy;
+}
+
+/* Gives the pages of the source before p->pos back to the system: nothing
+ * points into them and the parser never looks back (errors name positions,
+ * not old bytes).  Only whole pages inside the buffer, never its first, so
+ * the allocator's own header is untouched; free() later unmaps the rest. */
+static void release_parsed(jp *p)
+{
+	if (p->pos - p->released < RELEASE_STEP)
+		return;
+	static size_t page;
+	if (!page)
+		page = (size_t)sysconf(_SC_PAGESIZE);
+	uintptr_t base = (uintptr_t)p->s;
+	uintptr_t from = (base + (p->released ? p->released : page) + page - 1) & ~(uintptr_t)(page - 1);
+	uintptr_t to = (base + p->pos) & ~(uintptr_t)(page - 1);
+	if (to > from)
+		madvise((void *)from, to - from, MADV_DONTNEED);
+	p->released = to - base;
 }
 
 static void fail(jp *p, size_t pos, const char *fmt, ...)
@@ -261,17 +370,19 @@ static bool parse_string(jp *p, const char **str, uint32_t *len, uint8_t *flags)
 	size_t start = open + 1, end = i;
 	p->pos = end + 1;
 	if (!esc) {
-		p->s[end] = '\0';
-		*str = p->s + start;
+		*str = intern(p, p->s + start, end - start);
 		*len = (uint32_t)(end - start);
 		return true;
 	}
 	*flags |= SD_NODE_ESCAPED;
-	char *out = sd_doc_text(p->d, end - start + 1);
-	long n = decode_escapes(p, start, end, out, flags);
+	if (end - start + 1 > p->scratch_cap) {
+		p->scratch_cap = end - start + 1;
+		p->scratch = sd_xrealloc(p->scratch, p->scratch_cap);
+	}
+	long n = decode_escapes(p, start, end, p->scratch, flags);
 	if (n < 0)
 		return false;
-	*str = out;
+	*str = intern(p, p->scratch, (size_t)n);
 	*len = (uint32_t)n;
 	return true;
 }
@@ -286,6 +397,13 @@ static size_t digits(const char *s, size_t i, size_t len)
 	while (i < len && is_digit(s[i]))
 		i++;
 	return i;
+}
+
+/* The value being parsed, in p->val until after_value() puts it in place. */
+static sd_node *new_value(jp *p, sd_kind k, uint32_t col)
+{
+	p->val = (sd_node){ .kind = (uint8_t)k, .line = p->line, .col = col };
+	return &p->val;
 }
 
 /* RFC 8259 number grammar, exactly; the text is kept as written. */
@@ -328,8 +446,8 @@ static sd_node *parse_number(jp *p)
 		     (int)(i - start > 40 ? 40 : i - start), s + start);
 		return NULL;
 	}
-	sd_node *n = sd_doc_node(p->d, SD_NUMBER, p->line, col_at(p, start));
-	n->u.num = sd_doc_textdup(p->d, s + start, i - start);
+	sd_node *n = new_value(p, SD_NUMBER, col_at(p, start));
+	n->u.num = intern(p, s + start, i - start);
 	n->len = (uint32_t)(i - start);
 	p->pos = i;
 	return n;
@@ -349,7 +467,7 @@ static sd_node *parse_literal(jp *p)
 		if (avail > n && ((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= 'A' && s[n] <= 'Z') ||
 				  is_digit(s[n]) || s[n] == '_'))
 			break;
-		sd_node *node = sd_doc_node(p->d, lits[k].kind, p->line, col_at(p, p->pos));
+		sd_node *node = new_value(p, lits[k].kind, col_at(p, p->pos));
 		node->u.boolean = lits[k].val;
 		p->pos += n;
 		return node;
@@ -381,7 +499,7 @@ static bool open_container(jp *p, sd_kind k)
 	}
 	p->frames = grow(p->frames, &p->cap_frames, p->nframes + 1, sizeof(frame));
 	frame *f = &p->frames[p->nframes++];
-	f->node = sd_doc_node(p->d, k, p->line, col_at(p, p->pos));
+	f->node = (sd_node){ .kind = (uint8_t)k, .line = p->line, .col = col_at(p, p->pos) };
 	f->base = k == SD_OBJECT ? p->nmems : p->nitems;
 	p->pos++;
 	return true;
@@ -390,13 +508,14 @@ static bool open_container(jp *p, sd_kind k)
 static sd_node *close_container(jp *p)
 {
 	frame *f = &p->frames[--p->nframes];
-	sd_node *n = f->node;
+	sd_node *n = &p->val;
+	*n = f->node;
 	p->pos++;
 	if (n->kind == SD_ARRAY) {
 		size_t cnt = p->nitems - f->base;
 		if (cnt) {
-			n->u.items = sd_arena_array(p->d->arena, cnt, sizeof(sd_node *));
-			memcpy(n->u.items, p->items + f->base, cnt * sizeof(sd_node *));
+			n->u.items = sd_arena_array(p->d->arena, cnt, sizeof(sd_node));
+			memcpy(n->u.items, p->items + f->base, cnt * sizeof(sd_node));
 		}
 		n->len = (uint32_t)cnt;
 		p->nitems = f->base;
@@ -418,7 +537,7 @@ static sd_node *parse_scalar(jp *p)
 {
 	char c = p->s[p->pos], b[32];
 	if (c == '"') {
-		sd_node *n = sd_doc_node(p->d, SD_STRING, p->line, col_at(p, p->pos));
+		sd_node *n = new_value(p, SD_STRING, col_at(p, p->pos));
 		uint8_t flags;
 		if (!parse_string(p, &n->u.str, &n->len, &flags))
 			return NULL;
@@ -491,18 +610,18 @@ static enum next after_value(jp *p, sd_node **v)
 		if (!p->nframes)
 			return NEXT_DONE;
 		frame *f = &p->frames[p->nframes - 1];
-		bool arr = f->node->kind == SD_ARRAY;
+		bool arr = f->node.kind == SD_ARRAY;
 		if (arr) {
-			p->items = grow(p->items, &p->cap_items, p->nitems + 1, sizeof(sd_node *));
-			p->items[p->nitems++] = *v;
+			p->items = grow(p->items, &p->cap_items, p->nitems + 1, sizeof(sd_node));
+			p->items[p->nitems++] = **v;
 		} else {
-			p->mems[p->nmems - 1].value = *v;
+			p->mems[p->nmems - 1].value = **v;
 		}
 		skip_ws(p);
 		char close = arr ? ']' : '}';
 		if (p->pos >= p->len) {
 			fail(p, p->pos, "unexpected end of input: the %s opened at line %u column %u "
-			     "is not closed", arr ? "array" : "object", f->node->line, f->node->col);
+			     "is not closed", arr ? "array" : "object", f->node.line, f->node.col);
 			return NEXT_FAIL;
 		}
 		char c = p->s[p->pos];
@@ -510,6 +629,7 @@ static enum next after_value(jp *p, sd_node **v)
 			*v = close_container(p);
 			continue;
 		}
+		release_parsed(p);
 		if (c != ',') {
 			fail(p, p->pos, "unexpected %s: expected ',' or '%c' after %s",
 			     show(b, sizeof(b), (unsigned char)c), close,
@@ -585,6 +705,9 @@ const sd_node *sd_json_parse(sd_doc *d, char *src, size_t len,
 	}
 	root = parse_tree(&p);
 	if (root) {
+		sd_node *r = sd_doc_node(d, (sd_kind)root->kind, root->line, root->col);
+		*r = *root;  /* out of p.val */
+		root = r;
 		skip_ws(&p);
 		if (p.pos < len) {
 			char b[32];
@@ -597,5 +720,7 @@ out:
 	free(p.frames);
 	free(p.items);
 	free(p.mems);
+	free(p.itab);
+	free(p.scratch);
 	return root;
 }

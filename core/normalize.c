@@ -108,12 +108,12 @@ static sd_node *plain(norm *c, const sd_node *n, bool sort)
 	if (n->kind == SD_ARRAY) {
 		sd_node *a = sd_build_copy(c->out, n);
 		for (uint32_t i = 0; i < n->len; i++)
-			a->u.items[i] = plain(c, n->u.items[i], sort);
+			a->u.items[i] = *plain(c, &n->u.items[i], sort);
 		return a;
 	}
 	entry *e = sd_xcalloc(n->len ? n->len : 1, sizeof *e);
 	for (uint32_t i = 0; i < n->len; i++)
-		entry_from_member(&e[i], &n->u.members[i], plain(c, n->u.members[i].value, sort), -1);
+		entry_from_member(&e[i], &n->u.members[i], plain(c, &n->u.members[i].value, sort), -1);
 	sd_node *obj = build_object(c, e, n->len, false, true);
 	obj->line = n->line;
 	obj->col = n->col;
@@ -308,13 +308,13 @@ static sd_node *walk_struct(norm *c, const sd_node *obj, const sd_type *t, const
 			if (c->o->drop_unknown)
 				c->st->unknown_dropped++;
 			else
-				entry_from_member(&e[n++], m, plain(c, m->value, c->o->order == SD_ORDER_SORTED), -1);
+				entry_from_member(&e[n++], m, plain(c, &m->value, c->o->order == SD_ORDER_SORTED), -1);
 			continue;
 		}
 		const sd_field *f = &t->fields[idx[i]];
 		const sd_gv *fgv = gv ? &gv->u.fields[idx[i]] : NULL;
 		const sd_gv *flike = like ? &like->u.fields[idx[i]] : NULL;
-		const sd_node *src = m->value;
+		const sd_node *src = &m->value;
 		sd_gokind k = f->type->kind;
 		if (count[idx[i]] > 1 && k != SD_GO_STRING && k != SD_GO_BOOL && k != SD_GO_INT &&
 		    k != SD_GO_UINT && k != SD_GO_FLOAT) {
@@ -374,7 +374,7 @@ static sd_node *walk_map(norm *c, const sd_node *obj, const sd_type *t, const sd
 			if (egv && like && !like->is_nil)
 				elike = sd_gv_map_get(like, m->key, m->key_len);
 		}
-		entry_from_member(&e[i], m, walk(c, m->value, t->elem, egv, elike), -1);
+		entry_from_member(&e[i], m, walk(c, &m->value, t->elem, egv, elike), -1);
 	}
 	sd_node *out = build_object(c, e, obj->len, false, c->o->order != SD_ORDER_SOURCE);
 	out->line = obj->line;
@@ -449,7 +449,7 @@ static sd_node *walk_slice(norm *c, const sd_node *arr, const sd_type *t, const 
 	sd_node *out = sd_build_array(c->out);
 	for (size_t k = 0; k < n; k++) {
 		size_t i = perm[k];
-		sd_node *v = walk(c, arr->u.items[i], t->elem, items ? &items[i] : NULL,
+		sd_node *v = walk(c, &arr->u.items[i], t->elem, items ? &items[i] : NULL,
 				  k < ln ? &litems[k] : NULL);
 		sd_build_append_item(c->out, out, v);
 	}

@@ -94,7 +94,7 @@ void sd_node_to_json(sd_buf *out, const sd_node *n)
 		for (uint32_t i = 0; i < n->len; i++) {
 			if (i)
 				sd_buf_addc(out, ',');
-			sd_node_to_json(out, n->u.items[i]);
+			sd_node_to_json(out, &n->u.items[i]);
 		}
 		sd_buf_addc(out, ']');
 		break;
@@ -105,7 +105,7 @@ void sd_node_to_json(sd_buf *out, const sd_node *n)
 				sd_buf_addc(out, ',');
 			json_str(out, n->u.members[i].key, n->u.members[i].key_len);
 			sd_buf_addc(out, ':');
-			sd_node_to_json(out, n->u.members[i].value);
+			sd_node_to_json(out, &n->u.members[i].value);
 		}
 		sd_buf_addc(out, '}');
 		break;
@@ -114,18 +114,24 @@ void sd_node_to_json(sd_buf *out, const sd_node *n)
 
 /* ---- JSON report ---- */
 
-static void json_side(sd_buf *out, const char *name, const sd_gv *v, const sd_node *n)
+/* One side of item i.  A value the node walker left unmade is written
+ * straight from its node: making it could mean a Go tree of the whole
+ * document (two arrays of different lengths differ at the root). */
+static void json_side(sd_buf *out, const sd_diff *d, size_t i, bool right)
 {
+	const sd_diff_item *it = d->items[i];
+	const sd_gv *v = right ? it->right : it->left;
+	const sd_node *n = right ? it->rnode : it->lnode;
 	if (!v && !n)
 		return;
-	sd_buf_addf(out, ",\"%s\":{", name);
+	sd_buf_addf(out, ",\"%s\":{", right ? "right" : "left");
 	if (n)
 		sd_buf_addf(out, "\"line\":%u,\"column\":%u,\"value\":", n->line, n->col);
 	else
 		sd_buf_adds(out, "\"line\":null,\"column\":null,\"value\":");
 	if (v)
 		sd_gv_marshal_json(out, v, true);
-	else
+	else if (!sd_diff_item_value_json(d, i, right, out))
 		sd_node_to_json(out, n);
 	sd_buf_addc(out, '}');
 }
@@ -144,14 +150,14 @@ static void json_items(sd_buf *out, const sd_diff *d, bool ignored)
 {
 	size_t n = d ? sd_diff_count(d) : 0, k = 0;
 	for (size_t i = 0; i < n; i++) {
-		const sd_diff_item *it = sd_diff_item_at(d, i);
+		const sd_diff_item *it = d->items[i];
 		if (it->ignored != ignored)
 			continue;
 		sd_buf_adds(out, k++ ? ",\n {\"path\":" : "\n {\"path\":");
 		json_str(out, it->path, strlen(it->path));
 		sd_buf_addf(out, ",\"class\":\"%s\"", sd_class_name(it->cls));
-		json_side(out, "left", it->left, it->lnode);
-		json_side(out, "right", it->right, it->rnode);
+		json_side(out, d, i, false);
+		json_side(out, d, i, true);
 		sd_buf_addc(out, '}');
 	}
 	sd_buf_adds(out, k ? "\n]" : "]");
@@ -460,9 +466,9 @@ static void patch_object(patcher *p, const sd_node *l, const sd_node *r)
 		long li = member_index(&lm, mb);
 		size_t mark = push_key(p, mb->key, mb->key_len);
 		if (li >= 0)
-			patch_node(p, l->u.members[li].value, mb->value);
+			patch_node(p, &l->u.members[li].value, &mb->value);
 		else
-			op(p, "add", mb->value);
+			op(p, "add", &mb->value);
 		pop_path(p, mark);
 	}
 	sd_strmap_release(&lm);
@@ -474,9 +480,9 @@ static void patch_array(patcher *p, const sd_node *l, const sd_node *r)
 	size_t n = l->len, m = r->len;
 	uint64_t *lh = sd_xmalloc((n + 1) * sizeof(*lh)), *rh = sd_xmalloc((m + 1) * sizeof(*rh));
 	for (size_t i = 0; i < n; i++)
-		lh[i] = sd_node_hash(l->u.items[i]);
+		lh[i] = sd_node_hash(&l->u.items[i]);
 	for (size_t j = 0; j < m; j++)
-		rh[j] = sd_node_hash(r->u.items[j]);
+		rh[j] = sd_node_hash(&r->u.items[j]);
 	sd_align_row *rows = sd_xmalloc((n + m + 1) * sizeof(*rows));
 	size_t k = sd_align_seq(lh, n, rh, m, p->max_cells, rows);
 	for (size_t x = k; x-- > 0;)
@@ -492,9 +498,9 @@ static void patch_array(patcher *p, const sd_node *l, const sd_node *r)
 			continue;
 		size_t mark = push_idx(p, ri);
 		if (li < 0)
-			op(p, "add", r->u.items[ri]);
+			op(p, "add", &r->u.items[ri]);
 		else
-			patch_node(p, l->u.items[li], r->u.items[ri]);
+			patch_node(p, &l->u.items[li], &r->u.items[ri]);
 		pop_path(p, mark);
 	}
 	free(rows);

@@ -105,7 +105,10 @@ void sd_buf_add(sd_buf *b, const void *p, size_t n)
 
 void sd_buf_addc(sd_buf *b, char c)
 {
-	sd_buf_add(b, &c, 1);
+	if (b->cap - b->len < 2)  /* the byte and the NUL (cap is 0 or > len) */
+		sd_buf_grow(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
 }
 
 void sd_buf_adds(sd_buf *b, const char *s)

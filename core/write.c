@@ -85,7 +85,7 @@ static void write_json(sd_buf *out, const sd_node *n, unsigned ind, unsigned ste
 		for (uint32_t i = 0; i < n->len; i++) {
 			sd_buf_adds(out, i ? ",\n" : "\n");
 			indent_to(out, ind + step);
-			write_json(out, n->u.items[i], ind + step, step);
+			write_json(out, &n->u.items[i], ind + step, step);
 		}
 		sd_buf_addc(out, '\n');
 		indent_to(out, ind);
@@ -103,7 +103,7 @@ static void write_json(sd_buf *out, const sd_node *n, unsigned ind, unsigned ste
 			indent_to(out, ind + step);
 			sd_buf_add_json_string(out, m->key, m->key_len);
 			sd_buf_adds(out, ": ");
-			write_json(out, m->value, ind + step, step);
+			write_json(out, &m->value, ind + step, step);
 		}
 		sd_buf_addc(out, '\n');
 		indent_to(out, ind);
@@ -241,7 +241,7 @@ static void write_yaml_block(sd_buf *out, const sd_node *n, unsigned ind, unsign
 			indent_to(out, ind);
 		const sd_node *v;
 		if (n->kind == SD_ARRAY) {
-			v = n->u.items[i];
+			v = &n->u.items[i];
 			sd_buf_adds(out, "- ");
 			if (is_block(v)) {
 				write_yaml_block(out, v, ind + 2, step);
@@ -249,7 +249,7 @@ static void write_yaml_block(sd_buf *out, const sd_node *n, unsigned ind, unsign
 			}
 		} else {
 			const sd_member *m = &n->u.members[i];
-			v = m->value;
+			v = &m->value;
 			if (m->key_len > 1000) {
 				/* libyaml allows implicit keys of 1024 characters at
 				 * most: longer ones take the explicit "? " form. */
@@ -297,7 +297,7 @@ bool sd_write_yaml_lossy(const sd_node *n)
 		return (n->flags & SD_NODE_BADUTF8) != 0;
 	if (n->kind == SD_ARRAY) {
 		for (uint32_t i = 0; i < n->len; i++)
-			if (sd_write_yaml_lossy(n->u.items[i]))
+			if (sd_write_yaml_lossy(&n->u.items[i]))
 				return true;
 	} else if (n->kind == SD_OBJECT) {
 		for (uint32_t i = 0; i < n->len; i++) {
@@ -309,7 +309,7 @@ bool sd_write_yaml_lossy(const sd_node *n)
 					return true;
 				k += (uint32_t)l;
 			}
-			if (sd_write_yaml_lossy(m->value))
+			if (sd_write_yaml_lossy(&m->value))
 				return true;
 		}
 	}

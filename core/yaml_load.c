@@ -56,7 +56,7 @@ typedef struct yp {
 	size_t bom;
 	yframe *frames;
 	size_t nframes, cap_frames;
-	sd_node **items;
+	sd_node *items;       /* items of open sequences, by value */
 	size_t nitems, cap_items;
 	sd_member *mems;
 	size_t nmems, cap_mems;
@@ -523,12 +523,12 @@ static bool attach(yp *p, sd_node *v, yaml_mark_t mark)
 	}
 	yframe *f = &p->frames[p->nframes - 1];
 	if (f->node->kind == SD_ARRAY) {
-		p->items = grow(p->items, &p->cap_items, p->nitems + 1, sizeof(sd_node *));
-		p->items[p->nitems++] = v;
+		p->items = grow(p->items, &p->cap_items, p->nitems + 1, sizeof(sd_node));
+		p->items[p->nitems++] = *v;
 		return true;
 	}
 	if (f->want_value) {
-		p->mems[p->nmems - 1].value = v;
+		p->mems[p->nmems - 1].value = *v;
 		f->want_value = false;
 		return true;
 	}
@@ -606,7 +606,7 @@ static bool apply_merges(yp *p, yframe *f, sd_buf *out)
 		if (!(m[i].flags & MEMBER_MERGE))
 			own[nown++] = m[i];
 	for (size_t i = 0; i < n; i++) {
-		const sd_node *v = m[i].value;
+		const sd_node *v = &m[i].value;
 		if (!(m[i].flags & MEMBER_MERGE)) {
 			sd_buf_add(out, &m[i], sizeof(m[i]));
 			continue;
@@ -615,7 +615,7 @@ static bool apply_merges(yp *p, yframe *f, sd_buf *out)
 		if (v->kind == SD_ARRAY) {
 			ok = true;
 			for (uint32_t j = 0; j < v->len; j++)
-				ok = ok && v->u.items[j]->kind == SD_OBJECT;
+				ok = ok && v->u.items[j].kind == SD_OBJECT;
 		}
 		if (!ok) {
 			sd_error_set(p->err, p->d->name, m[i].key_line, m[i].key_col,
@@ -627,7 +627,7 @@ static bool apply_merges(yp *p, yframe *f, sd_buf *out)
 			merge_one(out, own, nown, v);
 		else
 			for (uint32_t j = 0; j < v->len; j++)
-				merge_one(out, own, nown, v->u.items[j]);
+				merge_one(out, own, nown, &v->u.items[j]);
 	}
 	free(own);
 	return true;
@@ -640,8 +640,8 @@ static bool close_collection(yp *p, yaml_mark_t mark)
 	if (n->kind == SD_ARRAY) {
 		size_t cnt = p->nitems - f.base;
 		if (cnt) {
-			n->u.items = sd_arena_array(p->d->arena, cnt, sizeof(sd_node *));
-			memcpy(n->u.items, p->items + f.base, cnt * sizeof(sd_node *));
+			n->u.items = sd_arena_array(p->d->arena, cnt, sizeof(sd_node));
+			memcpy(n->u.items, p->items + f.base, cnt * sizeof(sd_node));
 		}
 		n->len = (uint32_t)cnt;
 		p->nitems = f.base;

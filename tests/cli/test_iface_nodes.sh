@@ -51,6 +51,17 @@ expect_out "+ only right /18"
 run "$SPECDIFF" diff --format json "$T/a.json" "$T/c.json"
 expect_out '"value":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19]}'
 
+# a difference at the root (arrays of different lengths): the report
+# writes the Go values from the nodes, as json.Marshal would (map keys
+# sorted, the last duplicate wins, bad UTF-8 keys become one U+FFFD key,
+# numbers as float64), without building them first
+printf '[{"b":1,"a":{"z":1,"z":[1e2,-0,0.000001,1.5e300,12345678901234567890]},"\377k":"x\377y","\376k":2,"u":"\\u2028<&>\\n","n":null,"e":{},"l":[]},"s"]' >"$T/root-l.json"
+printf '[{"b":1}]' >"$T/root-r.json"
+run "$SPECDIFF" diff --format json "$T/root-l.json" "$T/root-r.json"
+expect_rc 1
+expect_out '"left":{"line":1,"column":1,"value":[{"a":{"z":[100,-0,0.000001,1.5e+300,12345678901234567000]},"b":1,"e":{},"l":[],"n":null,"u":"\u2028<&>\n","'"$(printf '\357\277\275')"'k":2},"s"]}'
+expect_out '"right":{"line":1,"column":1,"value":[{"b":1}]}}'
+
 # a number out of float64 range: Go's decode error, as before
 printf '{"x":1e400}' >"$T/big.json"
 run "$SPECDIFF" diff --schema none "$T/big.json" "$T/l.json"

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "specdiff/doc.h"
+#include "specdiff/util.h"
 
 static sd_doc *load(const char *text, size_t len, const sd_load_opts *o, sd_error *err)
 {
@@ -46,12 +47,12 @@ static void test_scalars(void **state)
 	const sd_node *r = sd_doc_root(d);
 	assert_int_equal(r->kind, SD_ARRAY);
 	assert_int_equal(r->len, 7);
-	assert_int_equal(r->u.items[0]->kind, SD_NULL);
-	assert_true(r->u.items[1]->u.boolean);
-	assert_false(r->u.items[2]->u.boolean);
-	assert_string_equal(r->u.items[4]->u.num, "-0");
-	assert_string_equal(r->u.items[5]->u.num, "1.5e+10");
-	assert_string_equal(r->u.items[6]->u.str, "s");
+	assert_int_equal(r->u.items[0].kind, SD_NULL);
+	assert_true(r->u.items[1].u.boolean);
+	assert_false(r->u.items[2].u.boolean);
+	assert_string_equal(r->u.items[4].u.num, "-0");
+	assert_string_equal(r->u.items[5].u.num, "1.5e+10");
+	assert_string_equal(r->u.items[6].u.str, "s");
 	assert_int_equal(sd_doc_format(d), SD_FORMAT_JSON);
 	assert_int_equal(sd_doc_stream_count(d), 1);
 	sd_doc_free(d);
@@ -79,17 +80,17 @@ static void test_escapes_and_surrogates(void **state)
 	sd_doc *d = ok("[\"a\\\"\\\\\\/\\b\\f\\n\\r\\t\", \"\\u00e9\\ud83d\\ude00\", \"x\\u0000y\", "
 		       "\"\\ud800z\", \"\\udc00\", \"plain\"]");
 	const sd_node *r = sd_doc_root(d);
-	assert_int_equal(r->u.items[0]->len, 9);
-	assert_memory_equal(r->u.items[0]->u.str, "a\"\\/\b\f\n\r\t", 9);
-	assert_true(r->u.items[0]->flags & SD_NODE_ESCAPED);
-	assert_string_equal(r->u.items[1]->u.str, "\xc3\xa9\xf0\x9f\x98\x80");
-	assert_int_equal(r->u.items[2]->len, 3);
-	assert_memory_equal(r->u.items[2]->u.str, "x\0y", 3);
-	assert_string_equal(r->u.items[3]->u.str, "\xef\xbf\xbdz");
-	assert_true(r->u.items[3]->flags & SD_NODE_LOSSY);
-	assert_string_equal(r->u.items[4]->u.str, "\xef\xbf\xbd");
-	assert_true(r->u.items[4]->flags & SD_NODE_LOSSY);
-	assert_false(r->u.items[5]->flags & (SD_NODE_LOSSY | SD_NODE_ESCAPED));
+	assert_int_equal(r->u.items[0].len, 9);
+	assert_memory_equal(r->u.items[0].u.str, "a\"\\/\b\f\n\r\t", 9);
+	assert_true(r->u.items[0].flags & SD_NODE_ESCAPED);
+	assert_string_equal(r->u.items[1].u.str, "\xc3\xa9\xf0\x9f\x98\x80");
+	assert_int_equal(r->u.items[2].len, 3);
+	assert_memory_equal(r->u.items[2].u.str, "x\0y", 3);
+	assert_string_equal(r->u.items[3].u.str, "\xef\xbf\xbdz");
+	assert_true(r->u.items[3].flags & SD_NODE_LOSSY);
+	assert_string_equal(r->u.items[4].u.str, "\xef\xbf\xbd");
+	assert_true(r->u.items[4].flags & SD_NODE_LOSSY);
+	assert_false(r->u.items[5].flags & (SD_NODE_LOSSY | SD_NODE_ESCAPED));
 	sd_doc_free(d);
 }
 
@@ -98,11 +99,11 @@ static void test_invalid_utf8_kept(void **state)
 	(void)state;
 	sd_doc *d = ok("[\"a\xff\xfe\", \"\xed\xa0\x80\", \"\xc3\xa9\"]");
 	const sd_node *r = sd_doc_root(d);
-	assert_int_equal(r->u.items[0]->len, 3);
-	assert_memory_equal(r->u.items[0]->u.str, "a\xff\xfe", 3);
-	assert_true(r->u.items[0]->flags & SD_NODE_BADUTF8);
-	assert_true(r->u.items[1]->flags & SD_NODE_BADUTF8); /* encoded surrogate */
-	assert_false(r->u.items[2]->flags & SD_NODE_BADUTF8);
+	assert_int_equal(r->u.items[0].len, 3);
+	assert_memory_equal(r->u.items[0].u.str, "a\xff\xfe", 3);
+	assert_true(r->u.items[0].flags & SD_NODE_BADUTF8);
+	assert_true(r->u.items[1].flags & SD_NODE_BADUTF8); /* encoded surrogate */
+	assert_false(r->u.items[2].flags & SD_NODE_BADUTF8);
 	sd_doc_free(d);
 }
 
@@ -116,17 +117,17 @@ static void test_positions(void **state)
 	const sd_member *a = &r->u.members[0], *b = &r->u.members[1];
 	assert_int_equal(a->key_line, 2);
 	assert_int_equal(a->key_col, 3);
-	assert_int_equal(a->value->line, 2);
-	assert_int_equal(a->value->col, 8);
-	assert_int_equal(a->value->u.items[1]->line, 3);
-	assert_int_equal(a->value->u.items[1]->col, 5);
+	assert_int_equal(a->value.line, 2);
+	assert_int_equal(a->value.col, 8);
+	assert_int_equal(a->value.u.items[1].line, 3);
+	assert_int_equal(a->value.u.items[1].col, 5);
 	assert_int_equal(b->key_line, 4);
 	assert_int_equal(b->key_col, 2); /* a tab is one byte */
-	assert_int_equal(b->value->col, 7);
+	assert_int_equal(b->value.col, 7);
 	sd_doc_free(d);
 	/* columns count bytes, not characters */
 	d = ok("[\"\xc3\xa9\xc3\xa9\", 1]");
-	assert_int_equal(sd_doc_root(d)->u.items[1]->col, 10);
+	assert_int_equal(sd_doc_root(d)->u.items[1].col, 10);
 	sd_doc_free(d);
 }
 
@@ -257,6 +258,46 @@ static void test_pointer_and_equal(void **state)
 	sd_doc_free(g);
 }
 
+/* A big input (past the loader's 1 MiB steps of giving parsed source back):
+ * every text is right however far into the input it is, equal texts are
+ * stored once, and an error after the released part still has its place. */
+static void test_big_input_texts(void **state)
+{
+	(void)state;
+	sd_buf b = SD_BUF_INIT;
+	sd_buf_adds(&b, "[\n");
+	for (int i = 0; i < 40000; i++)
+		sd_buf_addf(&b, "{\"name\":\"app-%d\",\"k\\u0065y\":\"a\\tb\",\"n\":%d,\"same\":\"x\"},\n",
+			    i, i % 7);
+	sd_buf_adds(&b, "{\"last\":\"\\u00e9nd\"}]");
+	sd_error err;
+	sd_doc *d = load(b.data, b.len, NULL, &err);
+	assert_non_null(d);
+	const sd_node *r = sd_doc_root(d);
+	assert_int_equal(r->len, 40001);
+	const sd_node *o = &r->u.items[39999];
+	assert_int_equal(o->line, 40001);
+	assert_string_equal(o->u.members[0].value.u.str, "app-39999");
+	assert_string_equal(o->u.members[1].key, "key");
+	assert_true(o->u.members[1].value.flags & SD_NODE_ESCAPED);
+	assert_string_equal(o->u.members[1].value.u.str, "a\tb");
+	assert_string_equal(o->u.members[2].value.u.num, "1");
+	/* stored once: the same key and value text in the first object */
+	const sd_node *first = &r->u.items[0];
+	assert_ptr_equal(first->u.members[3].key, o->u.members[3].key);
+	assert_ptr_equal(first->u.members[3].value.u.str, o->u.members[3].value.u.str);
+	assert_string_equal(sd_node_get(&r->u.items[40000], "last")->u.str, "\xc3\xa9nd");
+	sd_doc_free(d);
+
+	/* an error near the end of a big input */
+	b.len -= 2;
+	sd_buf_adds(&b, "x]");
+	assert_null(load(b.data, b.len, NULL, &err));
+	assert_int_equal(err.line, 40002);
+	assert_true(strstr(err.msg, "expected ',' or '}'") != NULL);
+	sd_buf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -271,6 +312,7 @@ int main(void)
 		cmocka_unit_test(test_size_limit),
 		cmocka_unit_test(test_format_detection),
 		cmocka_unit_test(test_pointer_and_equal),
+		cmocka_unit_test(test_big_input_texts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

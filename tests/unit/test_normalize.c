@@ -186,11 +186,11 @@ static void test_builder(void **state)
 	assert_true(obj->u.members[6].flags & SD_MEMBER_DUPLICATE);
 	assert_string_equal(obj->u.members[0].key, "k05");
 	assert_string_equal(obj->u.members[39].key, "k38");
-	const sd_node *c = obj->u.members[0].value;
+	const sd_node *c = &obj->u.members[0].value;
 	assert_string_equal(sd_node_get(c, "n")->u.num, "18446744073709551615");
 	assert_int_equal(sd_node_get(c, "s")->len, 3);
 	assert_int_equal(arr->len, 2);
-	assert_true(arr->u.items[1]->flags & SD_NODE_BADUTF8);
+	assert_true(arr->u.items[1].flags & SD_NODE_BADUTF8);
 	sd_buf out = SD_BUF_INIT;
 	sd_write_opts wo = { SD_FORMAT_JSON, 2 };
 	sd_write_node(&out, sd_doc_root(d), &wo);

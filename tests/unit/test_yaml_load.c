@@ -139,10 +139,10 @@ static void test_positions(void **state)
 	assert_int_equal(k->line, 3);
 	assert_int_equal(k->col, 6);
 	assert_true(k->flags & SD_NODE_FLOW);
-	assert_int_equal(k->u.items[1]->col, 10);
+	assert_int_equal(k->u.items[1].col, 10);
 	/* byte columns after multi-byte characters */
 	assert_int_equal(root->u.members[1].key_line, 4);
-	assert_int_equal(root->u.members[1].value->col, 10);
+	assert_int_equal(root->u.members[1].value.col, 10);
 	assert_true(sd_doc_yaml_had_comments(d));
 	sd_doc_free(d);
 }
