@@ -116,3 +116,29 @@ bool sd_check_error_covers(const sd_check_error *e, const char *path)
 			return true;
 	return false;
 }
+
+static bool error_marks(const sd_check_error *e, const char *path, bool folded, bool differs)
+{
+	for (const char *const *p = e->paths; p && *p; p++) {
+		if (!strcmp(path, *p))
+			return true;
+		if (differs && path_under(path, *p))
+			return true;
+		if (folded && path_under(*p, path))
+			return true;
+	}
+	return false;
+}
+
+bool sd_checks_mark_row(const sd_checks *c, const char *path, bool folded, bool differs)
+{
+	if (!c->ran || !path)
+		return false;
+	if (!strcmp(path, "/"))
+		path = "";
+	for (size_t i = 0; i < c->n; i++)
+		for (size_t j = 0; !c->v[i].pass && j < c->v[i].nerrors; j++)
+			if (error_marks(&c->v[i].errors[j], path, folded, differs))
+				return true;
+	return false;
+}

@@ -50,4 +50,12 @@ void sd_checks_summary(const sd_checks *c, sd_buf *out);
  * or above one of the field's paths)? */
 bool sd_check_error_covers(const sd_check_error *e, const char *path);
 
+/*
+ * Does a row at path point at a failing profile's error: the error's field
+ * is at the row, or the row is under it and shows a difference (differs),
+ * or the row is folded and holds the field?  Open rows above the field and
+ * unchanged rows under it are not marked: the marks lead to the nodes.
+ */
+bool sd_checks_mark_row(const sd_checks *c, const char *path, bool folded, bool differs);
+
 #endif

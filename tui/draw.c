@@ -216,7 +216,8 @@ static void draw_cell(sd_ui *u, int y, int x, int width, const sd_row *row, int 
 	size_t start = b.len;
 	sd_row_text(&b, row, side, !u->utf8);
 	span_style st;
-	st.base = role_attr(u, row->mark ? class_role(row->mark) : value_role(n, row));
+	st.base = role_attr(u, row->flags & SD_ROW_IGNORED ? SD_ROLE_IGNORED
+			    : row->mark ? class_role(row->mark) : value_role(n, row));
 	st.key = row->mark ? st.base : role_attr(u, SD_ROLE_KEY);
 	st.hl = role_attr(u, SD_ROLE_SEARCH);
 	st.keylen = start + label_len(row, b.data + start);
@@ -248,8 +249,13 @@ static void draw_row(sd_ui *u, size_t i)
 	}
 	const sd_row *row = &u->rows.v[i];
 	bool cursor = i == u->cur;
-	put_plain(u, y, 0, 2, row->mark ? mark_char(u, row->mark) : " ",
-		  row->mark ? class_role(row->mark) : SD_ROLE_TEXT);
+	put_plain(u, y, 0, 1, row->mark ? mark_char(u, row->mark) : " ",
+		  row->flags & SD_ROW_IGNORED ? SD_ROLE_IGNORED : row->mark ? class_role(row->mark) : SD_ROLE_TEXT);
+	/* the restore check's failing field: the bottom line's verdict, at its nodes */
+	bool restore = row->kind != SD_ROW_CLOSE &&
+		sd_checks_mark_row(&u->checks, row->pair->path, row->kind == SD_ROW_FOLDED,
+				   row->mark != SD_CLASS_NONE);
+	put_plain(u, y, 1, 1, restore ? "R" : " ", restore ? SD_ROLE_RESTORE_MARK : SD_ROLE_TEXT);
 	draw_cell(u, y, lx, lw, row, 0, cursor);
 	put_plain(u, y, lx + lw, 2, u->utf8 ? "│" : "|", SD_ROLE_SEPARATOR);
 	draw_cell(u, y, rx, rw, row, 1, cursor);
@@ -267,10 +273,15 @@ static void draw_title(sd_ui *u)
 	bool m0 = sd_ui_modified(u, 0), m1 = sd_ui_modified(u, 1);
 	if (m0 || m1)
 		sd_buf_addf(&b, "[+] %s modified  ", m0 && m1 ? "LEFT, RIGHT" : m0 ? "LEFT" : "RIGHT");
+	if (u->restore_on && u->restore_profile)
+		sd_buf_addf(&b, "restore-relevant: %s  ", u->restore_profile->name);
 	if (total)
-		sd_buf_addf(&b, "%zu difference%s:", total, total == 1 ? "" : "s");
+		sd_buf_addf(&b, "%zu difference%s", total, total == 1 ? "" : "s");
 	else
-		sd_buf_adds(&b, "equal:");
+		sd_buf_adds(&b, "equal");
+	if (u->nignored)
+		sd_buf_addf(&b, ", %zu ignored%s", u->nignored, u->ro.show_ignored ? "" : " (hidden)");
+	sd_buf_addc(&b, ':');
 	for (int c = SD_CLASS__COUNT - 1; c >= SD_CLASS_COSMETIC; c--) {
 		size_t n = sd_diff_count_class(u->diff, (sd_class)c);
 		bool counts = sd_class_counts((sd_class)c, u->ro.mode);
@@ -330,7 +341,12 @@ static void draw_status(sd_ui *u)
 		if (sd_ui_modified(u, 0) || sd_ui_modified(u, 1))
 			sd_buf_adds(&b, "[+] modified  ");
 		sd_checks_summary(&u->checks, &b);
-		sd_buf_adds(&b, "   ? help  q quit");
+		const char *help = sd_keys_first(&u->keymap, SD_ACT_HELP);
+		const char *quit = sd_keys_first(&u->keymap, SD_ACT_QUIT);
+		if (help)
+			sd_buf_addf(&b, "   %s help", help);
+		if (quit)
+			sd_buf_addf(&b, "  %s quit", quit);
 		r = (u->checks.ran && u->checks.n && !u->checks.v[0].pass) ? SD_ROLE_VERDICT_FAIL : SD_ROLE_STATUS;
 	}
 	put_plain(u, u->H - 1, 0, u->W, b.data, r);
@@ -343,41 +359,72 @@ static void draw_status(sd_ui *u)
 	sd_buf_release(&b);
 }
 
-/* Wraps text into lines of width columns; calls put for each. */
-static int draw_wrapped(sd_ui *u, int y, int ymax, const char *s, sd_role r)
+/* Wrapping panel text: lines are numbered from 0; only those from `first`
+ * on are drawn, from row y while y < ymax (draw false: just count). */
+typedef struct wrap_ctx {
+	sd_ui *u;
+	size_t line, first;
+	int y, ymax;
+	bool draw;
+} wrap_ctx;
+
+/* Bytes of s that fit in width columns (at least one character). */
+static size_t fit_bytes(const char *s, size_t len, int width)
 {
-	size_t len = strlen(s);
-	size_t i = 0;
+	size_t j = 0;
+	int col = 0;
+	mbstate_t ms;
+	memset(&ms, 0, sizeof(ms));
+	while (j < len) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, s + j, len - j, &ms);
+		int w = 1;
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
+			n = 1, memset(&ms, 0, sizeof(ms));
+		else if ((w = wcwidth(wc)) < 0)
+			w = 1;
+		if (col + w > width && j > 0)
+			break;
+		col += w;
+		j += n;
+	}
+	return j;
+}
+
+/* Continuation lines are indented by four columns. */
+static void wrap_text(wrap_ctx *w, const char *s, sd_role r)
+{
+	size_t len = strlen(s), i = 0;
+	int W = w->u->W;
 	do {
-		size_t j = i;
-		int col = 0;
-		mbstate_t ms;
-		memset(&ms, 0, sizeof(ms));
-		while (j < len) {
-			wchar_t wc;
-			size_t n = mbrtowc(&wc, s + j, len - j, &ms);
-			int w = 1;
-			if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
-				n = 1, memset(&ms, 0, sizeof(ms));
-			else if ((w = wcwidth(wc)) < 0)
-				w = 1;
-			if (col + w > u->W - 1)
-				break;
-			col += w;
-			j += n;
+		int width = W - 1 - (i ? 4 : 0);
+		size_t j = i + fit_bytes(s + i, len - i, width < 1 ? 1 : width);
+		if (w->draw && w->line >= w->first && w->y < w->ymax) {
+			sd_buf b = SD_BUF_INIT;
+			if (i)
+				sd_buf_adds(&b, "    ");
+			sd_buf_add(&b, s + i, j - i);
+			put_plain(w->u, w->y, 0, 1, "", r);
+			put_plain(w->u, w->y++, 1, W - 1, b.data ? b.data : "", r);
+			sd_buf_release(&b);
 		}
-		if (y >= ymax)
-			return y;
-		sd_buf b = SD_BUF_INIT;
-		if (i)
-			sd_buf_adds(&b, "    ");
-		sd_buf_add(&b, s + i, j - i);
-		put_plain(u, y++, 1, u->W - 1, b.data, r);
-		put_plain(u, y - 1, 0, 1, "", r);
-		sd_buf_release(&b);
+		w->line++;
 		i = j;
-	} while (i < len && i > 0);
-	return y;
+	} while (i < len);
+}
+
+/* A key's name for a hint: "<Enter>" shows as "Enter". */
+static const char *hint(const sd_ui *u, sd_action a, char *buf, size_t size)
+{
+	const char *k = sd_keys_first(&u->keymap, a);
+	if (!k)
+		return NULL;
+	size_t n = strlen(k);
+	if (k[0] == '<' && n > 2 && k[n - 1] == '>')
+		snprintf(buf, size, "%.*s", (int)(n - 2), k + 1);
+	else
+		snprintf(buf, size, "%s", k);
+	return buf;
 }
 
 static void draw_panel(sd_ui *u)
@@ -389,19 +436,42 @@ static void draw_panel(sd_ui *u)
 		sd_panel_src src = { { sd_doc_name(u->doc[0]), sd_doc_name(u->doc[1]) }, u->ro.mode, &u->checks };
 		sd_panel_build(&u->panel, p, &src);
 		u->panel_pair = p;
+		u->panel_top = 0;
 	}
-	put_plain(u, y0++, 0, u->W, u->utf8 ? "── explanation (Enter or Esc closes) ──" : "-- explanation (Enter or Esc closes) --", SD_ROLE_PANEL_TITLE);
-	int y = y0;
-	for (size_t i = 0; i < u->panel.n && y < ymax; i++)
-		y = draw_wrapped(u, y, ymax, u->panel.v[i].text, u->panel.v[i].role);
-	for (; y < ymax; y++)
+	wrap_ctx w = { u, 0, 0, 0, 0, false };
+	for (size_t i = 0; i < u->panel.n; i++)
+		wrap_text(&w, u->panel.v[i].text, u->panel.v[i].role);
+	size_t room = (size_t)(ymax - y0 - 1 > 0 ? ymax - y0 - 1 : 0);
+	u->panel_lines = w.line;
+	if (u->panel_top + room > w.line)
+		u->panel_top = w.line > room ? w.line - room : 0;
+	const char *dash = u->utf8 ? "──" : "--";
+	char b1[20], b2[20], b3[20], b4[20];
+	const char *open = hint(u, SD_ACT_EXPLAIN, b1, sizeof(b1));
+	const char *close = hint(u, SD_ACT_CLOSE, b2, sizeof(b2));
+	sd_buf t = SD_BUF_INIT;
+	sd_buf_addf(&t, "%s explanation (%s%s%s closes)", dash, open ? open : "", open && close ? " or " : "",
+		    close ? close : "");
+	if (w.line > room) {   /* more than fits: say where we are and how to scroll */
+		const char *dn = hint(u, SD_ACT_PANEL_DOWN, b3, sizeof(b3));
+		const char *up = hint(u, SD_ACT_PANEL_UP, b4, sizeof(b4));
+		sd_buf_addf(&t, " lines %zu-%zu of %zu, %s/%s scroll", u->panel_top + 1,
+			    u->panel_top + room, w.line, dn ? dn : "-", up ? up : "-");
+	}
+	sd_buf_addf(&t, " %s", dash);
+	put_plain(u, y0++, 0, u->W, t.data, SD_ROLE_PANEL_TITLE);
+	sd_buf_release(&t);
+	w = (wrap_ctx){ u, 0, u->panel_top, y0, ymax, true };
+	for (size_t i = 0; i < u->panel.n && w.y < ymax; i++)
+		wrap_text(&w, u->panel.v[i].text, u->panel.v[i].role);
+	for (int y = w.y; y < ymax; y++)
 		put_plain(u, y, 0, u->W, "", SD_ROLE_PANEL);
 }
 
 static void draw_help(sd_ui *u)
 {
 	size_t n;
-	char **lines = sd_help_lines(&n);
+	char **lines = sd_keys_help(&u->keymap, &n);
 	int y = 1;
 	put_plain(u, y++, 0, u->W, " Keys (generated from the keymap; Esc or q closes, j/k scroll)", SD_ROLE_PANEL_TITLE);
 	for (size_t i = u->help_top; i < n && y < u->H - 1; i++) {

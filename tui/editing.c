@@ -178,6 +178,7 @@ static void state_changed(sd_ui *u, const char *path)
 	u->diff = d;
 	u->ro.diff = d;
 	u->panel_pair = NULL;
+	sd_ui_apply_focus(u);   /* the new items know nothing of the focus */
 	folds_restore(u, &fk);
 	sd_checks_release(&u->checks);
 	sd_checks_run(&u->checks, v[0], u->old_is_image, v[1]);

@@ -5,6 +5,7 @@
 #include <curses.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -182,6 +183,68 @@ static void apply_theme(sd_ui *u, const char *name)
 	sd_draw_init_colors(u);
 }
 
+void sd_ui_apply_focus(sd_ui *u)
+{
+	if (!u->focus) {
+		u->nignored = 0;
+		sd_foldset_clear(&u->ignored);
+		return;
+	}
+	sd_focus_set_profile(u->focus, u->restore_on ? u->restore_profile : NULL);
+	u->nignored = sd_diff_apply_focus(u->diff, u->focus);
+	sd_rows_index_ignored(&u->ignored, sd_diff_root(u->diff));
+}
+
+static size_t counted(const sd_ui *u)
+{
+	size_t n = 0;
+	for (int c = SD_CLASS_NIL_VS_EMPTY; c < SD_CLASS__COUNT; c++)
+		if (sd_class_counts((sd_class)c, u->ro.mode))
+			n += sd_diff_count_class(u->diff, (sd_class)c);
+	return n;
+}
+
+static void toggle_ignored(sd_ui *u)
+{
+	const sd_pair *p = cur_pair(u);
+	u->ro.show_ignored = !u->ro.show_ignored;
+	if (p)
+		reveal(u, p);
+	message(u, SD_ROLE_MESSAGE, "%zu ignored difference%s %s", u->nignored, u->nignored == 1 ? "" : "s",
+		u->ro.show_ignored ? "shown (dimmed, not counted)" : "hidden");
+}
+
+/* R: the restore-relevant filter needs the Go views to be OCI specs, as
+ * runsc decodes them. */
+static void toggle_restore(sd_ui *u)
+{
+	if (!u->focus || !u->restore_profile || !u->checks.ran) {
+		message(u, SD_ROLE_ERROR, "restore-relevant: both sides must be OCI specs (not --schema none)");
+		return;
+	}
+	const sd_pair *p = cur_pair(u);
+	u->restore_on = !u->restore_on;
+	sd_ui_apply_focus(u);
+	if (p)
+		reveal(u, p);
+	size_t n = counted(u);
+	message(u, SD_ROLE_MESSAGE, "restore-relevant %s %s: %zu difference%s, %zu ignored",
+		u->restore_profile->name, u->restore_on ? "on" : "off", n, n == 1 ? "" : "s", u->nignored);
+}
+
+static void scroll_panel(sd_ui *u, int dir)
+{
+	if (!u->panel_open) {
+		const char *k = sd_keys_first(&u->keymap, SD_ACT_EXPLAIN);
+		message(u, SD_ROLE_MESSAGE, "no explanation panel open (%s opens it)", k ? k : "explain");
+		return;
+	}
+	if (dir < 0)
+		u->panel_top = u->panel_top ? u->panel_top - 1 : 0;
+	else
+		u->panel_top++;   /* draw_panel clamps it */
+}
+
 static void next_diff(sd_ui *u, int dir)
 {
 	size_t i = sd_rows_next_mark(&u->rows, u->cur, dir);
@@ -266,8 +329,13 @@ static int act(sd_ui *u, sd_action a)
 	}
 		message(u, SD_ROLE_MESSAGE, "cosmetic differences %s", u->ro.show_cosmetic ? "shown" : "hidden");
 		return REDRAW_FULL;
+	case SD_ACT_TOGGLE_IGNORED: toggle_ignored(u); return REDRAW_FULL;
+	case SD_ACT_TOGGLE_RESTORE: toggle_restore(u); return REDRAW_FULL;
+	case SD_ACT_PANEL_DOWN: scroll_panel(u, 1); return REDRAW_FULL;
+	case SD_ACT_PANEL_UP: scroll_panel(u, -1); return REDRAW_FULL;
 	case SD_ACT_EXPLAIN:
 		u->panel_open = !u->panel_open;
+		u->panel_top = 0;
 		keep_visible(u, false);
 		return REDRAW_FULL;
 	case SD_ACT_FOLD: toggle_fold(u); return REDRAW_FULL;
@@ -375,6 +443,16 @@ static int read_key(void)
 	return c;
 }
 
+/* A hung-up terminal reads as end of file at once, forever: without this
+ * check the loop would spin.  (The kernel's SIGHUP usually comes first.) */
+static bool tty_gone(void)
+{
+	struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
+	if (poll(&pfd, 1, 0) < 0)
+		return false;
+	return (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
 static void handle_resize(sd_ui *u)
 {
 	getmaxyx(stdscr, u->H, u->W);
@@ -388,6 +466,10 @@ static void loop(sd_ui *u)
 		int c = read_key();
 		if (got_signal)
 			return;
+		if (c == ERR && tty_gone()) {   /* the terminal closed under us */
+			got_signal = SIGHUP;
+			return;
+		}
 		if (c == ERR) {   /* idle: a file changed on disk? */
 			if (!u->prompting && sd_ui_check_files(u))
 				sd_draw_full(u);
@@ -439,12 +521,26 @@ static void ui_init(sd_ui *u, const sd_explorer_args *a)
 	u->ro.mode = a->mode;
 	u->ro.folds = &u->folds;
 	u->ro.diff = a->diff;
+	u->ro.ignored = &u->ignored;
+	u->focus = a->focus;
+	u->restore_profile = a->restore_profile ? a->restore_profile : sd_focus_default_profile();
+	u->restore_on = a->restore_on;
+	if (a->keymap) {   /* a copy: the explorer owns its keymap */
+		u->keymap.n = u->keymap.cap = a->keymap->n;
+		u->keymap.v = sd_xmalloc((a->keymap->n + 1) * sizeof(*u->keymap.v));
+		memcpy(u->keymap.v, a->keymap->v, a->keymap->n * sizeof(*u->keymap.v));
+	} else {
+		sd_keys_init(&u->keymap);
+	}
+	u->keys.keys = &u->keymap;
+	sd_foldset_init(&u->ignored);
 	u->ro.show_cosmetic = true;   /* DESIGN: cosmetic differences shown dim */
 	u->utf8 = locale_utf8();
 	sd_foldset_init(&u->folds);
 	sd_rows_init(&u->rows);
 	sd_checks_run(&u->checks, a->view[0], sd_doc_container(a->doc[0]) != NULL, a->view[1]);
 	sd_ui_edit_init(u, a);
+	sd_ui_apply_focus(u);
 	sd_rows_build(&u->rows, sd_diff_root(u->diff), &u->ro);
 	size_t first = sd_rows_next_mark(&u->rows, SD_ROWS_NONE, 1);
 	u->cur = first == SD_ROWS_NONE ? 0 : first;
@@ -461,6 +557,8 @@ static void ui_release(sd_ui *u)
 	free(u->themes);
 	sd_search_release(&u->search);
 	sd_ui_edit_release(u);
+	sd_foldset_release(&u->ignored);
+	sd_keys_release(&u->keymap);
 }
 
 static void screen_setup(sd_ui *u, const sd_explorer_args *a)
@@ -469,6 +567,15 @@ static void screen_setup(sd_ui *u, const sd_explorer_args *a)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	/* xterm's terminfo knows Home/End as \eOH/\eOF; tmux and screen send
+	 * the vt220 \e[1~/\e[4~ (rxvt \e[7~/\e[8~) */
+	static const struct { const char *seq; int key; } extra[] = {
+		{ "\033[1~", KEY_HOME }, { "\033[4~", KEY_END },
+		{ "\033[7~", KEY_HOME }, { "\033[8~", KEY_END },
+	};
+	for (size_t i = 0; i < sizeof(extra) / sizeof(extra[0]); i++)
+		if (!key_defined(extra[i].seq))
+			define_key(extra[i].seq, extra[i].key);
 	set_escdelay(25);
 	timeout(500);   /* idle ticks: notice files changed on disk */
 	u->color = a->color && has_colors();
@@ -491,6 +598,8 @@ static void screen_setup(sd_ui *u, const sd_explorer_args *a)
 		message(u, SD_ROLE_ERROR, "%s", err);
 	else if (a->trouble)
 		message(u, SD_ROLE_ERROR, "Go cannot decode: %s", a->trouble);
+	else if (a->notice)
+		message(u, SD_ROLE_ERROR, "%s", a->notice);
 	sd_draw_init_colors(u);
 	keep_visible(u, true);
 }

@@ -7,12 +7,17 @@
  *
  * Key names: a printable character ("j", "?"), two characters for a
  * sequence ("]c"), or <Name>: <Down> <Up> <PageDown> <PageUp> <Home> <End>
- * <Enter> <Tab> <Space> <Esc> <F1> <C-f> <C-b> <C-l> <C-r> <WheelUp> <WheelDown>.
- * "<" alone is the character <.
+ * <Left> <Right> <Enter> <Tab> <Space> <Esc> <Backspace> <Del> <F1>..<F12>
+ * <C-a>..<C-z> <WheelUp> <WheelDown>.  "<" alone is the character <.
+ *
+ * The table is const; the explorer runs on a live copy (sd_keys) that the
+ * configuration file's "bind KEY ACTION" lines change, and the help screen
+ * is generated from that copy.
  */
 #ifndef SPECDIFF_TUI_KEYMAP_H
 #define SPECDIFF_TUI_KEYMAP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* X(ENUM, help text) */
@@ -28,7 +33,11 @@
 	X(SWITCH_PANE, "switch between the left and right pane") \
 	X(TOGGLE_MODE, "toggle strict (reflect.DeepEqual) / semantic mode") \
 	X(TOGGLE_COSMETIC, "show / hide cosmetic differences") \
+	X(TOGGLE_IGNORED, "show (dimmed) / hide ignored differences (--ignore, --only, R)") \
+	X(TOGGLE_RESTORE, "toggle the --restore-relevant filter (its profile or the newest)") \
 	X(EXPLAIN, "open / close the explanation panel") \
+	X(PANEL_DOWN, "scroll the explanation panel down") \
+	X(PANEL_UP, "scroll the explanation panel up") \
 	X(FOLD, "fold / unfold the selected subtree") \
 	X(SEARCH, "search keys and values") \
 	X(SEARCH_NEXT, "next search match") \
@@ -72,6 +81,8 @@ extern const size_t sd_keymap_count;
 
 const char *sd_action_help(sd_action a);
 const char *sd_action_name(sd_action a);   /* "next-diff" */
+/* The action named name ("next-diff"; "none" unbinds); false if unknown. */
+bool sd_action_parse(const char *name, sd_action *out);
 
 /* Key codes: ncurses codes for <Name> keys, characters for the rest. */
 typedef struct sd_keyseq {
@@ -85,13 +96,45 @@ int sd_key_parse(const char *name, sd_keyseq *out);
 /* Matching keys as they arrive.  Feed codes one at a time; returns the
  * action when a binding completes, SD_ACT_NONE while a sequence is
  * pending or nothing matched. */
+typedef struct sd_keys sd_keys;
 typedef struct sd_keystate {
 	int pending;         /* first key of a two-key sequence, or 0 */
+	const sd_keys *keys; /* the live keymap; NULL: the built-in one */
 } sd_keystate;
 sd_action sd_key_feed(sd_keystate *s, int code);
 
 /* The help screen: one line per action ("j, <Down>   move down one row").
  * Returns lines the caller frees (each and the array). */
 char **sd_help_lines(size_t *n);
+
+/* ---- the live keymap ---- */
+
+typedef struct sd_live_binding {
+	char key[16];        /* as written in the table or the bind line */
+	sd_keyseq seq;
+	sd_action action;
+} sd_live_binding;
+
+struct sd_keys {
+	sd_live_binding *v;  /* owned */
+	size_t n, cap;
+};
+
+/* A copy of sd_keymap[]. */
+void sd_keys_init(sd_keys *k);
+void sd_keys_release(sd_keys *k);
+/*
+ * Binds key to the action named action ("none" unbinds the key).  Later
+ * binds win: the key's old binding goes, and so do the bindings it would
+ * shadow or be shadowed by (binding "gg" drops "g" alone; binding "d"
+ * drops "dd").  Returns 0, or -1 with a message in err for an unknown key
+ * name or action.
+ */
+int sd_keys_bind(sd_keys *k, const char *key, const char *action, char *err, size_t errsize);
+sd_action sd_keys_feed(const sd_keys *k, sd_keystate *s, int code);
+/* Help lines for this keymap (see sd_help_lines). */
+char **sd_keys_help(const sd_keys *k, size_t *n);
+/* The first key bound to a, for hints ("?"); NULL when none is. */
+const char *sd_keys_first(const sd_keys *k, sd_action a);
 
 #endif

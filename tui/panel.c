@@ -49,7 +49,7 @@ static void json_rec(sd_buf *b, const sd_node *n, size_t max)
 		for (uint32_t i = 0; i < n->len && b->len <= max; i++) {
 			if (i)
 				sd_buf_addc(b, ',');
-			json_rec(b, n->u.items[i], max);
+			json_rec(b, &n->u.items[i], max);
 		}
 		sd_buf_addc(b, ']');
 	} else if (n->kind == SD_OBJECT) {
@@ -59,7 +59,7 @@ static void json_rec(sd_buf *b, const sd_node *n, size_t max)
 				sd_buf_addc(b, ',');
 			sd_buf_add_json_string(b, n->u.members[i].key, n->u.members[i].key_len);
 			sd_buf_addc(b, ':');
-			json_rec(b, n->u.members[i].value, max);
+			json_rec(b, &n->u.members[i].value, max);
 		}
 		sd_buf_addc(b, '}');
 	} else if (n->kind == SD_STRING) {

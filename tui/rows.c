@@ -110,6 +110,48 @@ static bool is_container(const sd_node *n)
 	return n && (n->kind == SD_OBJECT || n->kind == SD_ARRAY) && n->len > 0;
 }
 
+size_t sd_rows_index_ignored(sd_foldset *map, const sd_pair *root)
+{
+	sd_foldset_clear(map);
+	if (!root)
+		return 0;
+	size_t n = 0, top = 0, cap = 64;
+	const sd_pair **st = sd_xmalloc(cap * sizeof(*st));
+	st[top++] = root;
+	while (top) {
+		const sd_pair *p = st[--top];
+		if (p->item && p->item->ignored) {
+			uint8_t bit = (uint8_t)(1u << p->item->cls);
+			n++;
+			/* ancestors of a pair with the bit have it already */
+			for (const sd_pair *a = p; a && !(sd_foldset_get(map, a) & bit); a = a->parent)
+				sd_foldset_set(map, a, (sd_fold)(sd_foldset_get(map, a) | bit));
+		}
+		if (p->folded)
+			continue;
+		if (top + p->nkids > cap) {
+			cap = (top + p->nkids) * 2;
+			st = sd_xrealloc(st, cap * sizeof(*st));
+		}
+		for (size_t i = p->nkids; i-- > 0;)
+			st[top++] = p->kids[i];
+	}
+	free(st);
+	return n;
+}
+
+uint8_t sd_rows_ignored_below(const sd_rows_opts *o, const sd_pair *p)
+{
+	return o->ignored ? (uint8_t)sd_foldset_get(o->ignored, p) : 0;
+}
+
+/* Class bits of what this pair shows: its own differences, and the
+ * ignored ones when they are shown. */
+static uint8_t shown_below(const sd_pair *p, const sd_rows_opts *o)
+{
+	return (uint8_t)(p->below | (o->show_ignored ? sd_rows_ignored_below(o, p) : 0));
+}
+
 bool sd_rows_is_folded(const sd_pair *p, const sd_rows_opts *o)
 {
 	if (!p->nkids && !p->folded && !is_container(p->left) && !is_container(p->right))
@@ -119,7 +161,7 @@ bool sd_rows_is_folded(const sd_pair *p, const sd_rows_opts *o)
 		return f == SD_FOLD_CLOSED;
 	if (!p->parent)
 		return false;
-	return (p->below & sd_rows_visible_mask(o)) == 0;
+	return (shown_below(p, o) & sd_rows_visible_mask(o)) == 0;
 }
 
 /* Highest class in bits, for a folded row standing for what it hides. */
@@ -157,14 +199,21 @@ typedef struct frame {
 } frame;
 
 static void emit_open(sd_rows *r, const sd_pair *p, uint32_t depth, uint8_t mask,
-		      bool folded)
+		      bool folded, const sd_rows_opts *o)
 {
 	sd_row row = { p, depth, folded ? SD_ROW_FOLDED : SD_ROW_NODE, SD_CLASS_NONE, 0 };
-	if (p->cls != SD_CLASS_NONE && (mask & (1u << p->cls)))
+	uint8_t ign = o->show_ignored ? sd_rows_ignored_below(o, p) : 0;
+	if (p->cls != SD_CLASS_NONE && (mask & (1u << p->cls))) {
 		row.mark = (uint8_t)p->cls;
-	else if (folded && (p->below & mask)) {
+	} else if (o->show_ignored && p->item && p->item->ignored && (mask & (1u << p->item->cls))) {
+		row.mark = (uint8_t)p->item->cls;
+		row.flags |= SD_ROW_IGNORED;
+	} else if (folded && (p->below & mask)) {
 		row.mark = top_class(p->below & mask);
 		row.flags |= SD_ROW_INNER;
+	} else if (folded && (ign & mask)) {
+		row.mark = top_class(ign & mask);
+		row.flags |= SD_ROW_INNER | SD_ROW_IGNORED;
 	}
 	push(r, &row);
 }
@@ -179,7 +228,7 @@ void sd_rows_build(sd_rows *r, const sd_pair *root, const sd_rows_opts *o)
 	size_t cap = 64, top = 0;
 	frame *st = sd_xmalloc(cap * sizeof(*st));
 	bool folded = sd_rows_is_folded(root, o);
-	emit_open(r, root, 0, mask, folded);
+	emit_open(r, root, 0, mask, folded, o);
 	if (!folded && (is_container(root->left) || is_container(root->right))) {
 		expand(o, root);
 		st[top++] = (frame){ root, 0, 0 };
@@ -195,7 +244,7 @@ void sd_rows_build(sd_rows *r, const sd_pair *root, const sd_rows_opts *o)
 		const sd_pair *k = f->p->kids[f->next++];
 		uint32_t depth = f->depth + 1;
 		bool kf = sd_rows_is_folded(k, o);
-		emit_open(r, k, depth, mask, kf);
+		emit_open(r, k, depth, mask, kf, o);
 		if (!kf && (is_container(k->left) || is_container(k->right))) {
 			expand(o, k);
 			if (top == cap) {

@@ -28,6 +28,7 @@ enum sd_row_kind {
 /* sd_row.flags */
 enum {
 	SD_ROW_INNER = 1 << 0, /* folded row hiding a visible difference */
+	SD_ROW_IGNORED = 1 << 1, /* the mark is of differences the focus left out (shown dimmed) */
 };
 
 typedef struct sd_row {
@@ -57,6 +58,8 @@ typedef struct sd_rows_opts {
 	bool show_cosmetic;
 	const sd_foldset *folds;   /* may be NULL */
 	const sd_diff *diff;       /* expands lazily built pairs (sd_diff_expand); NULL: trees built by hand */
+	bool show_ignored;         /* mark differences a focus left out (focus.h) */
+	const sd_foldset *ignored; /* sd_rows_index_ignored's map; NULL: none */
 } sd_rows_opts;
 
 typedef struct sd_rows {
@@ -71,6 +74,18 @@ void sd_rows_init(sd_rows *r);
 void sd_rows_release(sd_rows *r);
 /* Rebuilds r (keeping its storage) from the tree under root. */
 void sd_rows_build(sd_rows *r, const sd_pair *root, const sd_rows_opts *o);
+
+/*
+ * Differences a focus left out keep their pair->item (item->ignored) but
+ * not pair->cls or pair->below.  This fills map (a pair -> byte map, the
+ * foldset's storage) with, for every built pair at or above such an item,
+ * the class bits of the ignored items at or under it.  Walks only built
+ * pairs: lazily built subtrees hold no difference.  Returns the number of
+ * pairs holding an ignored item.
+ */
+size_t sd_rows_index_ignored(sd_foldset *map, const sd_pair *root);
+/* The ignored class bits at or under p (0 without a map). */
+uint8_t sd_rows_ignored_below(const sd_rows_opts *o, const sd_pair *p);
 
 /* Class bits (1 << class) that show as differences with these options. */
 uint8_t sd_rows_visible_mask(const sd_rows_opts *o);

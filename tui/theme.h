@@ -43,6 +43,8 @@
 	X(NIL_VS_EMPTY, "nil-vs-empty", SD_A_BOLD) \
 	X(ORDER_ONLY, "order-only", SD_A_UNDERLINE) \
 	X(VALUE, "value", SD_A_BOLD | SD_A_STANDOUT) \
+	X(IGNORED, "ignored", SD_A_DIM) \
+	X(RESTORE_MARK, "restore-mark", SD_A_BOLD | SD_A_REVERSE) \
 	X(SEARCH, "search", SD_A_UNDERLINE | SD_A_BOLD) \
 	X(PANEL, "panel", 0) \
 	X(PANEL_TITLE, "panel-title", SD_A_BOLD | SD_A_UNDERLINE) \

@@ -24,6 +24,8 @@ const char sd_theme_builtin_default[] =
 	"color nil-vs-empty  214     default bold\n"
 	"color order-only    75      default bold\n"
 	"color value         203     default bold\n"
+	"color ignored       240     default dim\n"
+	"color restore-mark  white   124     bold\n"
 	"color search        black   yellow\n"
 	"color panel         default 235\n"
 	"color panel-title   white   235     bold\n"

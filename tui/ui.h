@@ -12,6 +12,7 @@
 #include "specdiff/diff.h"
 #include "specdiff/doc.h"
 #include "specdiff/edit.h"
+#include "specdiff/focus.h"
 #include "specdiff/goview.h"
 #include "checks.h"
 #include "keymap.h"
@@ -38,8 +39,15 @@ enum sd_confirm { SD_CONFIRM_NONE, SD_CONFIRM_QUIT, SD_CONFIRM_RELOAD };
 
 typedef struct sd_ui {
 	const sd_doc *doc[2];        /* the current state's (sd_history_doc) */
-	const sd_diff *diff;
+	sd_diff *diff;               /* the focus marks its items (focus.h) */
 	sd_checks checks;
+
+	/* focus: --ignore, --only, the config's ignore lines, and R's profile */
+	sd_focus *focus;             /* borrowed; NULL: nothing is left out */
+	const sd_profile *restore_profile;   /* what R turns on */
+	bool restore_on;
+	size_t nignored;             /* items the focus leaves out */
+	sd_foldset ignored;          /* sd_rows_index_ignored's map */
 
 	/* editing (editing.c) */
 	sd_history *hist;
@@ -65,6 +73,8 @@ typedef struct sd_ui {
 
 	bool panel_open, help_open;
 	size_t help_top;
+	size_t panel_top;            /* first wrapped panel line shown (J/K) */
+	size_t panel_lines;          /* wrapped lines of the panel, last drawn */
 	sd_panel panel;
 	const sd_pair *panel_pair;   /* what panel was built for */
 
@@ -83,6 +93,7 @@ typedef struct sd_ui {
 
 	int H, W;
 	sd_keystate keys;
+	sd_keys keymap;              /* the live keymap (config binds applied) */
 } sd_ui;
 
 /* draw.c */
@@ -100,8 +111,13 @@ bool sd_draw_too_small(const sd_ui *u);
 typedef struct sd_explorer_args {
 	const sd_doc *doc[2];
 	const sd_goview *view[2];
-	const sd_diff *diff;
+	sd_diff *diff;             /* the explorer applies the focus to it */
 	sd_mode mode;
+	sd_focus *focus;           /* NULL: no focus; borrowed */
+	const sd_profile *restore_profile;   /* R's profile (NULL: the newest) */
+	bool restore_on;           /* --restore-relevant was given */
+	const sd_keys *keymap;     /* NULL: the built-in keymap; copied */
+	const char *notice;        /* shown on the status line first (config errors ...) */
 	const char *theme;         /* NULL: $SPECDIFF_THEME or "default" */
 	bool color;                /* false: no colour at all */
 	long bench_frames;         /* > 0: draw off-screen and print timings */
@@ -116,6 +132,9 @@ int sd_explorer_run(const sd_explorer_args *a);
 double sd_now(void);
 
 /* explorer.c, for editing.c */
+/* Marks the diff's items with the focus (and R's profile when on), after
+ * every recompute. */
+void sd_ui_apply_focus(sd_ui *u);
 void sd_ui_message(sd_ui *u, sd_role r, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Opens p's folded ancestors, rebuilds the rows and puts the cursor on p. */
 void sd_ui_reveal(sd_ui *u, const sd_pair *p);

@@ -16,20 +16,34 @@
 #                          (SD_UPDATE_GOLDEN=1 rewrites the file instead)
 #   tt_resize W H
 #   tt_pid                 the explorer's process id
-# Each test gets its own tmux server (-L socket) so tests never collide.
+# Each test gets its own tmux server (-L socket) so tests never collide, and
+# each tt_start a new one: a server told to exit (kill-server) may still be
+# alive for a moment, and a session started on it would die with it.
 command -v tmux >/dev/null 2>&1 || { echo "tmux is not installed"; exit 1; }
-TT_SOCK="sdtui-$$-$(basename "$0" .sh)"
+TT_BASE="sdtui-$$-$(basename "$0" .sh)"
+TT_N=0
+TT_SOCK=$TT_BASE-0
+TT_SOCKS=""
 TT_DIR=$T_TMP/tui
 mkdir -p "$TT_DIR/config" "$TT_DIR/home"
-trap 'tmux -L "$TT_SOCK" kill-server 2>/dev/null
-rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$TT_SOCK"
+trap 'for s in $TT_SOCKS; do
+	tmux -L "$s" kill-server 2>/dev/null
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$s"
+done
 rm -rf "$T_TMP"' EXIT
 TT_ENV=${TT_ENV:-}
 GOLDEN_DIR=$(pwd)/tests/tui/golden
 
 tt() { tmux -L "$TT_SOCK" "$@"; }
 
+tt_new_server() {
+	TT_N=$((TT_N + 1))
+	TT_SOCK=$TT_BASE-$TT_N
+	TT_SOCKS="$TT_SOCKS $TT_SOCK"
+}
+
 tt_start() { # W H ARGS...
+	tt_new_server
 	w=$1 h=$2
 	shift 2
 	cat >"$TT_DIR/tmux.conf" <<CONF

@@ -24,7 +24,13 @@ tt_keys k
 tt_wait_line 10
 tt_keys g j
 tt_wait_line 2
-tt_keys g ']' c           # (Home: tmux sends \e[1~, which xterm's terminfo does not know)
+tt_keys End                    # tmux sends \e[4~, which xterm's terminfo lacks
+tt_wait_line 1
+tt_keys k
+tt_wait_line 10
+tt_keys Home                   # \e[1~: back to the root's row
+tt_wait_line 1
+tt_keys ']' c
 tt_wait_line 2
 tt_keys Tab
 tt_wait "│ ▸ $RIGHT"

@@ -33,7 +33,7 @@ rm -f "$TT_DIR/rc"
 tt kill-server
 TT_ENV="NO_COLOR=1 LANG=C"
 tt_start 100 30 "$ex/checkpoint.json" "$ex/restore.json"
-tt_wait "0 - - - - - - - - -"        # ASCII gutter: 0 marks nil-vs-empty
+tt_wait "0R- - - - - - - -"        # ASCII gutter: 0 marks nil-vs-empty
 tt_wait "process: {...8 keys}"
 tt_wait "> examples/sysctl-nil-vs-empty/checkpoint.json"
 tt_wait "0 1 nil-vs-empty"
@@ -45,7 +45,7 @@ tt kill-server
 TT_ENV=""
 tt_start 100 30 --no-color --theme nonexistent "$ex/checkpoint.json" "$ex/restore.json"
 tt_wait "no theme 'nonexistent'"
-tt_wait "∅ . . . ."
+tt_wait "∅R. . . ."
 tt_keys q
 tt_wait_exit
 expect_rc 1
