@@ -426,6 +426,10 @@ static size_t match_keys(keyref *lk, size_t n, keyref *rk, size_t m, sd_align_ro
 typedef struct aligner {
 	sd_diff *d;
 	sd_buf path;
+	/* Under a list row that Go does not compare (elements aligned across
+	 * indexes, or a one-sided row): the walker's marks at these paths are
+	 * about other nodes, so they explain nothing here. */
+	bool foreign;
 } aligner;
 
 static const sd_type *strip(const sd_type *t)
@@ -673,6 +677,79 @@ static size_t align_elements(aligner *al, const sd_type *st, const sd_node *ln,
 	return k;
 }
 
+/* The Go value at JSON Pointer path under root (struct fields by JSON
+ * name, map keys, list indexes), or NULL. */
+static const sd_gv *gv_at(const sd_gv *v, const char *path)
+{
+	size_t len = strlen(path);
+	char *key = sd_xmalloc(len + 1);
+	for (size_t i = 1; v && i < len;) {
+		size_t k = 0;
+		for (; i < len && path[i] != '/'; i++)
+			key[k++] = path[i] == '~' && i + 1 < len ? (path[++i] == '1' ? '/' : '~') : path[i];
+		key[k] = '\0';
+		i++;
+		v = sd_gv_deref(v);
+		if (v && v->type->kind == SD_GO_STRUCT) {
+			v = sd_gv_field(v, key);
+		} else if (v && v->type->kind == SD_GO_MAP) {
+			v = sd_gv_map_get(v, key, k);
+		} else if (v && v->type->kind == SD_GO_SLICE) {
+			char *end;
+			unsigned long idx = strtoul(key, &end, 10);
+			v = *end || !k || v->is_nil || idx >= v->u.slice.n ? NULL : &v->u.slice.items[idx];
+		} else {
+			v = NULL;
+		}
+	}
+	free(key);
+	return v;
+}
+
+/* The Go value of element i (node e) of the list at path on one side:
+ * made from the node for a lazy interface{} view, else looked up in the
+ * view (only where path is Go's path for that side's nodes).  NULL when
+ * unknown. */
+static const sd_gv *element_gv(const aligner *al, bool right, const char *path, long i,
+			       const sd_node *e, sd_arena **tmp)
+{
+	const sd_goview *v = right ? al->d->rview : al->d->lview;
+	if (!v)
+		return NULL;
+	if (sd_goview_is_lazy(v)) {
+		if (!*tmp)
+			*tmp = sd_arena_new();
+		return sd_gv_decode_iface_node(*tmp, right ? al->d->rdoc : al->d->ldoc, e);
+	}
+	if (al->foreign)
+		return NULL;
+	const sd_gv *list = sd_gv_deref(gv_at(sd_goview_root(v), path));
+	if (!list || list->type->kind != SD_GO_SLICE || list->is_nil || (size_t)i >= list->u.slice.n)
+		return NULL;
+	const sd_gv *it = &list->u.slice.items[i];
+	return it->src == e ? it : NULL;   /* Go's element came from this node */
+}
+
+/* Are two list elements that Go does not compare with each other (aligned
+ * across indexes) still equal as Go values?  Unknown counts as unequal: a
+ * text difference between them is then not called cosmetic. */
+static bool elements_go_equal(const aligner *al, const sd_pair *list, long li, long ri)
+{
+	const sd_node *ln = list->left, *rn = list->right;
+	if (li < 0 || ri < 0)
+		return false;
+	const sd_node *a = &ln->u.items[li], *b = &rn->u.items[ri];
+	if (sd_node_same_text(a, b))
+		return true;
+	const char *path = list->path;
+	sd_arena *tmp = NULL;   /* made only for lazy views */
+	const sd_gv *x = element_gv(al, false, path, li, a, &tmp);
+	const sd_gv *y = x ? element_gv(al, true, path, ri, b, &tmp) : NULL;
+	bool eq = x && y && sd_gv_deep_equal(x, y);
+	sd_arena_free(tmp);
+	return eq;
+}
+
 static void build_array(aligner *al, sd_pair *p, bool explained)
 {
 	const sd_node *ln = p->left, *rn = p->right;
@@ -690,7 +767,17 @@ static void build_array(aligner *al, sd_pair *p, bool explained)
 		c->lindex = li;
 		c->rindex = ri;
 		p->kids[x] = c;
-		build(al, c, explained, false);
+		/* Go compares element i with element i: a row aligned otherwise
+		 * (by identity or text) holds a cosmetic difference only if its
+		 * two elements are equal Go values (a one-sided row: never) */
+		bool saved = al->foreign;
+		bool kid_explained = explained;
+		if (li != ri || li < 0) {
+			kid_explained = explained || !elements_go_equal(al, p, li, ri);
+			al->foreign = true;
+		}
+		build(al, c, kid_explained, false);
+		al->foreign = saved;
 		pop(al, mark);
 	}
 	free(rows);
@@ -708,7 +795,8 @@ static void build(aligner *al, sd_pair *p, bool explained, bool unknown)
 		p->folded = is_container(ln);
 		return;
 	}
-	explained |= has_item;
+	if (!al->foreign)
+		explained |= has_item;
 	if (unknown && !explained) {
 		cosmetic(al, p, leaf_reason(ln, rn, true));
 		explained = true;
@@ -721,7 +809,8 @@ static void build(aligner *al, sd_pair *p, bool explained, bool unknown)
 		build_array(al, p, explained);
 		return;
 	}
-	if (!explained && !has_below)
+	bool quiet = al->foreign ? ln && rn && sd_node_same_text(ln, rn) : has_below;
+	if (!explained && !quiet)
 		cosmetic(al, p, leaf_reason(ln, rn, false));
 	p->folded = is_container(ln) || is_container(rn);
 }
@@ -883,7 +972,7 @@ static sd_pair *pair_for(sd_diff *d, const char *path)
 
 void sd_align_build(sd_diff *d)
 {
-	aligner al = { d, SD_BUF_INIT };
+	aligner al = { d, SD_BUF_INIT, false };
 	sd_buf_grow(&al.path, 256);
 	const sd_node *ln = d->ldoc ? sd_doc_root(d->ldoc) : NULL;
 	const sd_node *rn = d->rdoc ? sd_doc_root(d->rdoc) : NULL;

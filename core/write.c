@@ -215,8 +215,22 @@ static void yaml_string(sd_buf *out, const char *s, size_t n)
 		yaml_quoted(out, s, n);
 }
 
+/* A number YAML readers take for a string: JSON text beyond float64
+ * range (1e400).  yaml.v3 (and our loader) resolve it as a string, and an
+ * explicit !!float tag is an error there, so no YAML spelling keeps it a
+ * number: it is written quoted, a string for every reader, text kept. */
+static bool yaml_number_is_string(const sd_node *n)
+{
+	return n->kind == SD_NUMBER && !(n->flags & SD_NODE_NUM_NOJSON) &&
+	       sd_yaml_plain_is_string(n->u.num, n->len);
+}
+
 static void yaml_scalar(sd_buf *out, const sd_node *n)
 {
+	if (yaml_number_is_string(n)) {
+		yaml_quoted(out, n->u.num, n->len);
+		return;
+	}
 	switch ((sd_kind)n->kind) {
 	case SD_NULL: sd_buf_adds(out, "null"); break;
 	case SD_BOOL: sd_buf_adds(out, n->u.boolean ? "true" : "false"); break;
@@ -314,6 +328,20 @@ bool sd_write_yaml_lossy(const sd_node *n)
 		}
 	}
 	return false;
+}
+
+bool sd_write_yaml_number_strings(const sd_node *n)
+{
+	if (n->kind == SD_ARRAY) {
+		for (uint32_t i = 0; i < n->len; i++)
+			if (sd_write_yaml_number_strings(&n->u.items[i]))
+				return true;
+	} else if (n->kind == SD_OBJECT) {
+		for (uint32_t i = 0; i < n->len; i++)
+			if (sd_write_yaml_number_strings(&n->u.members[i].value))
+				return true;
+	}
+	return yaml_number_is_string(n);
 }
 
 /* ---- atomic replacement ---- */

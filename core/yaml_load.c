@@ -29,7 +29,7 @@
 #include "specdiff/gonum.h"
 #include "specdiff/util.h"
 
-#define MEMBER_MERGE (1u << 8) /* private: a "<<" merge key, resolved at close */
+#define MEMBER_MERGE (1u << 1) /* private: a "<<" merge key, resolved at close (sd_member.flags has 2 bits) */
 
 typedef struct yframe {
 	sd_node *node;
@@ -505,8 +505,8 @@ static bool key_from_node(yp *p, const sd_node *k, sd_member *m)
 	key_text(&r, v, n, &p->tmp);
 	m->key = sd_doc_textdup(p->d, p->tmp.data, p->tmp.len);
 	m->key_len = (uint32_t)p->tmp.len;
-	m->key_line = k->line;
-	m->key_col = k->col;
+	m->value.line = k->line;   /* the key's line until the value replaces it */
+	sd_member_set_key_col(m, k->col);
 	if (k->kind == SD_STRING && !(k->flags & SD_NODE_QUOTED) && k->len == 2 &&
 	    memcmp(k->u.str, "<<", 2) == 0)
 		m->flags |= MEMBER_MERGE;
@@ -528,7 +528,10 @@ static bool attach(yp *p, sd_node *v, yaml_mark_t mark)
 		return true;
 	}
 	if (f->want_value) {
-		p->mems[p->nmems - 1].value = *v;
+		sd_member *m = &p->mems[p->nmems - 1];
+		uint32_t key_line = m->value.line;
+		m->value = *v;
+		sd_member_set_key_line(m, key_line);
 		f->want_value = false;
 		return true;
 	}
@@ -618,7 +621,7 @@ static bool apply_merges(yp *p, yframe *f, sd_buf *out)
 				ok = ok && v->u.items[j].kind == SD_OBJECT;
 		}
 		if (!ok) {
-			sd_error_set(p->err, p->d->name, m[i].key_line, m[i].key_col,
+			sd_error_set(p->err, p->d->name, sd_member_key_line(&m[i]), m[i].key_col,
 				     "map merge requires a mapping or a sequence of mappings after '<<'");
 			free(own);
 			return false;
@@ -647,8 +650,9 @@ static bool close_collection(yp *p, yaml_mark_t mark)
 		p->nitems = f.base;
 	} else {
 		sd_buf merged = SD_BUF_INIT;
-		const sd_member *src = p->mems + f.base;
 		size_t cnt = p->nmems - f.base;
+		/* An empty mapping may have left p->mems NULL: NULL + 0 is UB. */
+		const sd_member *src = cnt ? p->mems + f.base : NULL;
 		if (f.has_merge) {
 			if (!apply_merges(p, &f, &merged)) {
 				sd_buf_release(&merged);

@@ -3,8 +3,11 @@
  * and atomic file replacement.
  *
  * Output of sd_write_node() loads back (doc.h) to a tree equal to the input
- * by sd_node_equal(), except that YAML output cannot keep invalid UTF-8 (it
- * is written as U+FFFD with a note; JSON output keeps the bytes).
+ * by sd_node_equal(), except in YAML output: it cannot keep invalid UTF-8
+ * (written as U+FFFD with a note; JSON output keeps the bytes), and a JSON
+ * number beyond float64 range (1e400) is written as a quoted string with
+ * the same text, since YAML readers (yaml.v3, ours) read it as a string
+ * whatever its spelling (see sd_write_yaml_number_strings).
  */
 #ifndef SPECDIFF_WRITE_H
 #define SPECDIFF_WRITE_H
@@ -29,6 +32,13 @@ void sd_write_node(sd_buf *out, const sd_node *root, const sd_write_opts *o);
  * from YAML that JSON cannot spell (0x1F, 1_000) are written in Go's JSON
  * form; .inf and .nan, which JSON has no form for, are written as strings. */
 bool sd_write_yaml_lossy(const sd_node *root);
+
+/* True when YAML output of root writes numbers as strings: JSON numbers
+ * beyond float64 range (1e400), which yaml.v3 resolves as strings (and
+ * rejects with a !!float tag), are written quoted and load back as strings
+ * with the same text.  Go fails to decode such a number from JSON anyway;
+ * from YAML it gets the string.  The caller should say so. */
+bool sd_write_yaml_number_strings(const sd_node *root);
 
 /*
  * Writes data to path atomically: a temporary file in the same directory,

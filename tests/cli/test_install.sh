@@ -12,7 +12,7 @@
 # Everything happens in a copy, so the working tree's build is not touched.
 . "$(dirname "$0")/../lib.sh"
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-unset MAKEFLAGS MFLAGS MAKELEVEL
+unset MAKEFLAGS MFLAGS MAKELEVEL BUILD SANITIZE  # make check exports BUILD=build-san
 : >"$out"
 : >"$err"
 if ! git -C "$ROOT" rev-parse --git-dir >/dev/null 2>&1; then

@@ -131,6 +131,40 @@ static void test_yaml_lossy(void **state)
 	sd_doc_free(d);
 }
 
+/* JSON numbers beyond float64 range: no YAML spelling keeps them numbers
+ * (plain 1e400 is a string to yaml.v3, !!float 1e400 an error), so they
+ * are written quoted, said so, and load back as strings with their text. */
+static void test_yaml_number_beyond_float64(void **state)
+{
+	(void)state;
+	const char text[] = "{\"a\": 1e400, \"b\": [-1E+999, 1.5, 1e-400], \"c\": 1e308}";
+	sd_doc *d = load("t.json", text, sizeof(text) - 1);
+	assert_true(sd_write_yaml_number_strings(sd_doc_root(d)));
+	assert_false(sd_write_yaml_lossy(sd_doc_root(d)));
+	sd_write_opts o = { SD_FORMAT_YAML, 2 };
+	sd_buf b = SD_BUF_INIT;
+	sd_write_node(&b, sd_doc_root(d), &o);
+	assert_non_null(strstr(b.data, "a: \"1e400\"\n"));
+	assert_non_null(strstr(b.data, "- \"-1E+999\"\n"));
+	assert_non_null(strstr(b.data, "- 1e-400\n"));   /* underflow is a number (0) */
+	assert_non_null(strstr(b.data, "c: 1e308\n"));
+	sd_doc *back = load("out.yaml", b.data, b.len);
+	const sd_node *a = sd_node_get(sd_doc_root(back), "a");
+	assert_int_equal(a->kind, SD_STRING);
+	assert_int_equal(a->len, 5);
+	assert_memory_equal(a->u.str, "1e400", 5);
+	assert_int_equal(sd_node_get(sd_doc_root(back), "c")->kind, SD_NUMBER);
+	assert_int_equal(sd_node_get(sd_doc_root(back), "b")->u.items[2].kind, SD_NUMBER);
+	assert_false(sd_write_yaml_number_strings(sd_doc_root(back)));
+	sd_doc_free(back);
+	sd_buf_release(&b);
+	free(round_trip(d, SD_FORMAT_JSON));   /* JSON keeps them numbers */
+	sd_doc_free(d);
+	d = load("t.json", "[1, 2.5e10]", 11);
+	assert_false(sd_write_yaml_number_strings(sd_doc_root(d)));
+	sd_doc_free(d);
+}
+
 static void test_scalar_roots(void **state)
 {
 	(void)state;
@@ -197,6 +231,7 @@ int main(void)
 		cmocka_unit_test(test_yaml_round_trip),
 		cmocka_unit_test(test_yaml_source_round_trip),
 		cmocka_unit_test(test_yaml_lossy),
+		cmocka_unit_test(test_yaml_number_beyond_float64),
 		cmocka_unit_test(test_scalar_roots),
 		cmocka_unit_test(test_atomic_write),
 	};
