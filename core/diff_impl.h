@@ -30,6 +30,13 @@ typedef struct sd_item_mark {
 	bool below;                 /* some item strictly below this path */
 } sd_item_mark;
 
+/* The last prefix value sd_diff_item_value made for one side. */
+typedef struct sd_diff_preview {
+	const sd_diff_item *item;
+	size_t max_nodes, len;
+	const sd_gv *value;
+} sd_diff_preview;
+
 struct sd_diff {
 	sd_arena *arena;
 	const sd_doc *ldoc, *rdoc;
@@ -48,6 +55,7 @@ struct sd_diff {
 	 * NULL when the views were not lazy. */
 	unsigned char *lazy_want;
 	size_t lazy_cap;
+	sd_diff_preview preview[2];   /* left, right */
 };
 
 /* Records an item; path is copied into the arena. */

@@ -241,16 +241,28 @@ static const sd_gv *make_value(sd_diff *d, const sd_doc *doc, const sd_node *n, 
 	return want == WANT_ELEM ? gv->u.elem : gv;
 }
 
+/* Makes one side's Go value of item i if it is still to be made. */
+static void make_side(sd_diff *d, size_t i, int side)
+{
+	if (i >= d->lazy_cap)
+		return;
+	sd_diff_item *it = d->items[i];
+	int shift = side ? 2 : 0;
+	int want = d->lazy_want[i] >> shift & 3;
+	if (!want)
+		return;
+	d->lazy_want[i] &= (unsigned char)~(3 << shift);
+	if (side)
+		it->right = make_value(d, d->rdoc, it->rnode, want);
+	else
+		it->left = make_value(d, d->ldoc, it->lnode, want);
+}
+
 void sd_diff_item_make_values(const sd_diff *cd, size_t i)
 {
 	sd_diff *d = (sd_diff *)cd;   /* a cache inside d, like the pair tree */
-	if (i >= d->lazy_cap || !d->lazy_want[i])
-		return;
-	sd_diff_item *it = d->items[i];
-	int want = d->lazy_want[i];
-	d->lazy_want[i] = 0;
-	it->left = make_value(d, d->ldoc, it->lnode, want & 3);
-	it->right = make_value(d, d->rdoc, it->rnode, want >> 2);
+	make_side(d, i, 0);
+	make_side(d, i, 1);
 }
 
 /* A Go value that only knows its type and length: enough for a summary. */
@@ -404,4 +416,109 @@ bool sd_diff_item_value_json(const sd_diff *d, size_t i, bool right, sd_buf *out
 	marshal_node(out, tmp, n);
 	sd_arena_free(tmp);
 	return true;
+}
+
+/* ---- an item's Go value for display, a prefix of it when big ---- */
+
+/* Are there more than max nodes in n's subtree?  Stops counting early. */
+static bool more_nodes_than(const sd_node *n, size_t *budget)
+{
+	if (!*budget)
+		return true;
+	(*budget)--;
+	if (n->kind == SD_ARRAY) {
+		for (uint32_t i = 0; i < n->len; i++)
+			if (more_nodes_than(&n->u.items[i], budget))
+				return true;
+	} else if (n->kind == SD_OBJECT) {
+		for (uint32_t i = 0; i < n->len; i++)
+			if (more_nodes_than(&n->u.members[i].value, budget))
+				return true;
+	}
+	return false;
+}
+
+/* A copy of n holding its first *budget nodes in Go's print order (items
+ * in order, map entries by key), for a value whose %v, %#v and JSON begin
+ * as the whole one's.  Maps keep one member per key (the last), so the
+ * copy never has repeated keys. */
+static const sd_node *trim_node(sd_arena *a, const sd_node *n, size_t *budget)
+{
+	if (*budget)
+		(*budget)--;
+	if ((n->kind != SD_ARRAY && n->kind != SD_OBJECT) || !n->len)
+		return n;
+	sd_node *c = sd_arena_alloc(a, sizeof *c);
+	*c = *n;
+	c->len = 0;
+	if (n->kind == SD_ARRAY) {
+		size_t cap = n->len < *budget + 1 ? n->len : *budget + 1;
+		sd_node *items = sd_arena_alloc(a, cap * sizeof *items);
+		for (uint32_t i = 0; i < n->len && *budget; i++)
+			items[c->len++] = *trim_node(a, &n->u.items[i], budget);
+		c->u.items = items;
+		return c;
+	}
+	nwalker w = { NULL, SD_BUF_INIT, a };
+	size_t nk;
+	gkey *k = map_keys(&w, n, &nk);
+	size_t cap = nk < *budget + 1 ? nk : *budget + 1;
+	sd_member *m = sd_arena_alloc(a, cap * sizeof *m);
+	for (size_t i = 0; i < nk && *budget; i++) {
+		m[c->len] = n->u.members[k[i].idx];
+		m[c->len].flags = 0;
+		m[c->len++].value = *trim_node(a, &n->u.members[k[i].idx].value, budget);
+	}
+	c->flags &= (uint8_t)~SD_NODE_DUPKEYS;
+	c->u.members = m;
+	free(k);
+	return c;
+}
+
+/* len() of the Go value Go decodes from container n into interface{}. */
+static size_t go_len(sd_diff *d, const sd_node *n)
+{
+	if (n->kind != SD_OBJECT || !(n->flags & SD_NODE_DUPKEYS))
+		return n->len;
+	nwalker w = { NULL, SD_BUF_INIT, d->arena };
+	size_t nk;
+	free(map_keys(&w, n, &nk));
+	return nk;
+}
+
+static size_t item_index(const sd_diff *d, const sd_diff_item *it)
+{
+	for (size_t i = 0; i < d->nitems; i++)
+		if (d->items[i] == it)
+			return i;
+	return SIZE_MAX;
+}
+
+const sd_gv *sd_diff_item_value(const sd_diff *cd, const sd_diff_item *it, int side,
+				size_t max_nodes, size_t *whole_len)
+{
+	sd_diff *d = (sd_diff *)cd;   /* a cache inside d, like the pair tree */
+	if (whole_len)
+		*whole_len = 0;
+	size_t i = d->lazy_want ? item_index(d, it) : SIZE_MAX;
+	int want = i < d->lazy_cap ? d->lazy_want[i] : 0;
+	want = side ? want >> 2 : want & 3;
+	const sd_node *n = side ? it->rnode : it->lnode;
+	size_t budget = max_nodes;
+	if (!want || !n || !max_nodes || !more_nodes_than(n, &budget)) {
+		make_side(d, i, side);   /* the other side may be big */
+		return side ? it->right : it->left;
+	}
+	sd_diff_preview *pv = &d->preview[side ? 1 : 0];
+	if (pv->item != it || pv->max_nodes != max_nodes) {
+		budget = max_nodes;
+		const sd_node *t = trim_node(d->arena, n, &budget);
+		pv->value = make_value(d, side ? d->rdoc : d->ldoc, t, want);
+		pv->len = go_len(d, n);
+		pv->item = it;
+		pv->max_nodes = max_nodes;
+	}
+	if (whole_len)
+		*whole_len = pv->len;
+	return pv->value;
 }

@@ -11,6 +11,10 @@
 #define SLAB_NODES 4096
 #define POOL_CHUNK ((size_t)64 * 1024)
 
+/* The document model's memory budget (doc.h): big specs are mostly these. */
+_Static_assert(sizeof(sd_node) == 24, "sd_node grew");
+_Static_assert(sizeof(sd_member) == 40, "sd_member grew");
+
 sd_doc *sd_doc_new(const char *name)
 {
 	sd_arena *a = sd_arena_new();
@@ -56,6 +60,26 @@ char *sd_doc_text(sd_doc *d, size_t n)
 	char *p = d->pool;
 	d->pool += n;
 	d->pool_left -= n;
+	return p;
+}
+
+void *sd_doc_array(sd_doc *d, size_t count, size_t size)
+{
+	if (size && count > POOL_CHUNK / 4 / size)
+		return sd_arena_array(d->arena, count, size);
+	size_t n = count * size;
+	if (d->apool_left < n) {
+		/* chunks grow: a 10 KB spec should not zero 64 KB for its arrays */
+		size_t c = d->apool_chunk ? d->apool_chunk * 2 : 4096;
+		d->apool_chunk = c < POOL_CHUNK ? c : POOL_CHUNK;
+		if (d->apool_chunk < n)
+			d->apool_chunk = POOL_CHUNK;
+		d->apool = sd_arena_alloc(d->arena, d->apool_chunk);
+		d->apool_left = d->apool_chunk;
+	}
+	void *p = d->apool;
+	d->apool += n;
+	d->apool_left -= n;
 	return p;
 }
 

@@ -139,9 +139,9 @@ sd_member *sd_build_insert_member(sd_doc *d, sd_node *obj, size_t index, const c
 	memset(m, 0, sizeof(*m));
 	m->key = sd_doc_textdup(d, key, key_len);
 	m->key_len = (uint32_t)key_len;
-	m->key_line = copy.line;
-	m->key_col = copy.col;
 	m->value = copy;
+	sd_member_set_key_line(m, copy.line);
+	sd_member_set_key_col(m, copy.col);
 	obj->len++;
 	return m;
 }
@@ -231,6 +231,7 @@ static void copy_into(sd_doc *d, sd_node *n, const sd_node *src)
 			*m = src->u.members[i];
 			m->key = sd_doc_textdup(d, m->key, m->key_len);
 			copy_into(d, &m->value, &src->u.members[i].value);
+			sd_member_set_key_line(m, sd_member_key_line(&src->u.members[i]));
 		}
 		break;
 	}

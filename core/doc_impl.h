@@ -39,6 +39,9 @@ struct sd_doc {
 	/* text pool */
 	char *pool;
 	size_t pool_left;
+	/* item and member arrays: 8-byte aligned, not the arena's 16 */
+	char *apool;
+	size_t apool_left, apool_chunk;
 };
 
 sd_doc *sd_doc_new(const char *name);
@@ -46,6 +49,10 @@ sd_node *sd_doc_node(sd_doc *d, sd_kind k, uint32_t line, uint32_t col);
 /* n bytes from the text pool (not aligned, not zeroed). */
 char *sd_doc_text(sd_doc *d, size_t n);
 char *sd_doc_textdup(sd_doc *d, const char *s, size_t n); /* NUL-terminated */
+/* An array of count items or members (size a multiple of 8), 8-byte
+ * aligned and not zeroed: a 40-byte member array of odd length would waste
+ * 8 bytes to the arena's 16-byte alignment, millions of times over. */
+void *sd_doc_array(sd_doc *d, size_t count, size_t size);
 void sd_doc_add_note(sd_doc *d, unsigned line, unsigned col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 /* Marks later members whose key repeats an earlier one; returns true if any. */

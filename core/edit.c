@@ -24,8 +24,9 @@ static void strip_positions(sd_node *n)
 			strip_positions(&n->u.items[i]);
 	} else if (n->kind == SD_OBJECT) {
 		for (uint32_t i = 0; i < n->len; i++) {
-			n->u.members[i].key_line = n->u.members[i].key_col = 0;
 			strip_positions(&n->u.members[i].value);
+			sd_member_set_key_line(&n->u.members[i], 0);
+			n->u.members[i].key_col = 0;
 		}
 	}
 }
@@ -79,8 +80,12 @@ sd_doc *sd_doc_edit_replace(const sd_doc *d, const size_t *loc, size_t n, const 
 		root = v;
 	else if (parent->kind == SD_ARRAY)
 		parent->u.items[loc[n - 1]] = *v;
-	else
-		parent->u.members[loc[n - 1]].value = *v;
+	else {   /* the key keeps its line */
+		sd_member *m = &parent->u.members[loc[n - 1]];
+		uint32_t key_line = sd_member_key_line(m);
+		m->value = *v;
+		sd_member_set_key_line(m, key_line);
+	}
 	sd_doc_set_root(c, root);
 	return c;
 }
@@ -490,7 +495,7 @@ static void start(sd_history *h, sd_doc *const docs[2], sd_goview *const views[2
 	for (int s = 0; s < 2; s++) {
 		e[s] = entry_new(h, docs[s], views[s], owned);
 		h->saved[s] = e[s]->id;
-		h->type[s] = sd_goview_root(views[s])->type;
+		h->type[s] = sd_goview_root_type(views[s]);   /* no decode */
 	}
 	append(h, e[0], e[1]);
 	h->cur = 0;

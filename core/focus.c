@@ -631,32 +631,13 @@ static const sd_gv *gv_at(const sd_gv *v, const char *path, size_t len)
 	return v;
 }
 
-static int gv_cmp(const void *x, const void *y)
-{
-	return sd_gv_compare(*(const sd_gv *const *)x, *(const sd_gv *const *)y);
-}
-
 /* Two lists with the same elements in any order (reflect.DeepEqual per
  * element). */
 static bool same_multiset(const sd_gv *a, const sd_gv *b)
 {
-	if (!a || !b || a->type->kind != SD_GO_SLICE || b->type != a->type ||
-	    a->is_nil || b->is_nil || a->u.slice.n != b->u.slice.n)
-		return false;
-	size_t n = a->u.slice.n;
-	const sd_gv **sa = sd_xmalloc((n + 1) * sizeof(*sa)), **sb = sd_xmalloc((n + 1) * sizeof(*sb));
-	for (size_t i = 0; i < n; i++) {
-		sa[i] = &a->u.slice.items[i];
-		sb[i] = &b->u.slice.items[i];
-	}
-	qsort(sa, n, sizeof(*sa), gv_cmp);
-	qsort(sb, n, sizeof(*sb), gv_cmp);
-	bool eq = true;
-	for (size_t i = 0; i < n && eq; i++)
-		eq = sd_gv_deep_equal(sa[i], sb[i]);
-	free(sa);
-	free(sb);
-	return eq;
+	return a && b && a->type->kind == SD_GO_SLICE && b->type == a->type &&
+	       !a->is_nil && !b->is_nil && a->u.slice.n == b->u.slice.n &&
+	       sd_gv_same_elements(a, b);
 }
 
 /* A list runsc compares as a set, at path or above it: do both sides hold

@@ -10,41 +10,9 @@
 
 #include "goview_impl.h"
 #include "specdiff/gonum.h"
+#include "specdiff/util.h"
 
 static void marshal(sd_buf *out, const sd_gv *v, bool omitempty);
-
-/* Length of a valid UTF-8 sequence at p, 0 if invalid (utf8.DecodeRune). */
-static size_t utf8_len(const unsigned char *p, size_t left)
-{
-	unsigned char c = p[0], lo = 0x80, hi = 0xBF;
-	size_t n;
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		n = 2;
-	else if (c >= 0xE0 && c <= 0xEF)
-		n = 3;
-	else if (c >= 0xF0 && c <= 0xF4)
-		n = 4;
-	else
-		return 0;
-	if (left < n)
-		return 0;
-	if (c == 0xE0)
-		lo = 0xA0;
-	else if (c == 0xED)
-		hi = 0x9F;
-	else if (c == 0xF0)
-		lo = 0x90;
-	else if (c == 0xF4)
-		hi = 0x8F;
-	if (p[1] < lo || p[1] > hi)
-		return 0;
-	for (size_t i = 2; i < n; i++)
-		if (p[i] < 0x80 || p[i] > 0xBF)
-			return 0;
-	return n;
-}
 
 void sd_gv_marshal_string(sd_buf *out, const char *s, size_t len)
 {
@@ -83,7 +51,7 @@ void sd_gv_marshal_string(sd_buf *out, const char *s, size_t len)
 			i++;
 			continue;
 		}
-		k = utf8_len(p + i, len - i);
+		k = sd_utf8_len(p + i, len - i);
 		if (k == 0) {
 			sd_buf_adds(out, "\\ufffd");
 			i++;

@@ -115,40 +115,6 @@ static void push_field(dec *d, const char *name)
 
 /* ---- strings --------------------------------------------------------- */
 
-/* Length of the valid UTF-8 sequence at p (utf8.DecodeRune), 0 if invalid. */
-static size_t utf8_seq(const unsigned char *p, size_t left)
-{
-	unsigned char c = p[0];
-	size_t n;
-	unsigned char lo = 0x80, hi = 0xBF;
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		n = 2;
-	else if (c >= 0xE0 && c <= 0xEF)
-		n = 3;
-	else if (c >= 0xF0 && c <= 0xF4)
-		n = 4;
-	else
-		return 0;
-	if (left < n)
-		return 0;
-	if (c == 0xE0)
-		lo = 0xA0;
-	else if (c == 0xED)
-		hi = 0x9F;  /* no surrogates */
-	else if (c == 0xF0)
-		lo = 0x90;
-	else if (c == 0xF4)
-		hi = 0x8F;
-	if (p[1] < lo || p[1] > hi)
-		return 0;
-	for (size_t i = 2; i < n; i++)
-		if (p[i] < 0x80 || p[i] > 0xBF)
-			return 0;
-	return n;
-}
-
 /*
  * The string Go holds for source bytes s: every byte that does not start a
  * valid UTF-8 sequence becomes U+FFFD (unquoteBytes).  Valid input is
@@ -160,7 +126,7 @@ static const char *go_string(dec *d, const char *s, size_t len, size_t *out_len)
 	size_t i = 0, k;
 	sd_buf b = SD_BUF_INIT;
 	char *r;
-	while (i < len && (k = utf8_seq(p + i, len - i)) != 0)
+	while (i < len && (k = sd_utf8_len(p + i, len - i)) != 0)
 		i += k;
 	if (i == len) {
 		*out_len = len;
@@ -168,7 +134,7 @@ static const char *go_string(dec *d, const char *s, size_t len, size_t *out_len)
 	}
 	sd_buf_add(&b, s, i);
 	while (i < len) {
-		k = utf8_seq(p + i, len - i);
+		k = sd_utf8_len(p + i, len - i);
 		if (k) {
 			sd_buf_add(&b, p + i, k);
 			i += k;
@@ -695,9 +661,9 @@ static void yaml_dups(const sd_node *n, sd_buf *msg, const sd_member **first)
 			continue;
 		while (i < j && cmp_member_key(&n->u.members[i], b) != 0)
 			i++;
-		sd_buf_addf(msg, "\n  line %u: mapping key ", b->key_line);
+		sd_buf_addf(msg, "\n  line %u: mapping key ", sd_member_key_line(b));
 		sd_buf_add_json_string(msg, b->key, b->key_len);
-		sd_buf_addf(msg, " already defined at line %u", n->u.members[i].key_line);
+		sd_buf_addf(msg, " already defined at line %u", sd_member_key_line(&n->u.members[i]));
 		if (!*first)
 			*first = b;
 		dup = true;
@@ -747,7 +713,7 @@ static bool yaml_convert(dec *d, const sd_node *root)
 	if (dup) {
 		d->err = sd_arena_printf(d->a, "error converting YAML to JSON: yaml: unmarshal errors:%s",
 					 msg.data);
-		d->err_line = dup->key_line;
+		d->err_line = sd_member_key_line(dup);
 		d->err_col = dup->key_col;
 	} else if ((bad = yaml_nojson(root)) != NULL) {
 		d->err = sd_arena_printf(d->a, "error converting YAML to JSON: json: unsupported value: %s",

@@ -201,55 +201,22 @@ int sd_gv_compare(const sd_gv *a, const sd_gv *b)
 
 /* ---- equality -------------------------------------------------------- */
 
-static bool scalar_equal(const sd_gv *a, const sd_gv *b)
-{
-	return sd_gv_compare(a, b) == 0;
-}
-
-bool sd_gv_deep_equal(const sd_gv *a, const sd_gv *b)
-{
-	if (a->type->kind != b->type->kind)
-		return false;
-	switch (a->type->kind) {
-	case SD_GO_STRUCT:
-		for (size_t i = 0; i < a->type->nfields && i < b->type->nfields; i++)
-			if (!sd_gv_deep_equal(&a->u.fields[i], &b->u.fields[i]))
-				return false;
-		return a->type->nfields == b->type->nfields;
-	case SD_GO_PTR:
-	case SD_GO_IFACE:
-		if (a->is_nil || b->is_nil)
-			return a->is_nil == b->is_nil;
-		return sd_gv_deep_equal(a->u.elem, b->u.elem);
-	case SD_GO_SLICE:
-		if (a->is_nil != b->is_nil || a->u.slice.n != b->u.slice.n)
-			return false;
-		for (size_t i = 0; i < a->u.slice.n; i++)
-			if (!sd_gv_deep_equal(&a->u.slice.items[i], &b->u.slice.items[i]))
-				return false;
-		return true;
-	case SD_GO_MAP:
-		if (a->is_nil != b->is_nil || a->u.map.n != b->u.map.n)
-			return false;
-		for (size_t i = 0; i < a->u.map.n; i++) {
-			const sd_gv_entry *x = &a->u.map.entries[i], *y = &b->u.map.entries[i];
-			if (key_cmp(x->key, x->key_len, y->key, y->key_len) != 0 ||
-			    !sd_gv_deep_equal(&x->value, &y->value))
-				return false;
-		}
-		return true;
-	default:
-		return scalar_equal(a, b);
-	}
-}
+/*
+ * reflect.DeepEqual (semantic false) and cmp.Equal with EquateEmpty and
+ * SortSlices (semantic true) walk a value the same way.  They part only on
+ * slices and maps: DeepEqual tells nil from empty, and the semantic
+ * equality compares set-like lists as multisets.
+ */
+static bool gv_equal(const sd_gv *a, const sd_gv *b, bool semantic);
 
 static int cmp_gv_ptr(const void *x, const void *y)
 {
 	return sd_gv_compare(*(const sd_gv *const *)x, *(const sd_gv *const *)y);
 }
 
-/* SortSlices: both lists sorted with the element order, then compared. */
-static bool multiset_equal(const sd_gv *a, const sd_gv *b)
+/* SortSlices: both lists (of one length) sorted with the element order,
+ * then compared element by element. */
+static bool same_elements(const sd_gv *a, const sd_gv *b, bool semantic)
 {
 	size_t n = a->u.slice.n;
 	const sd_gv **x = sd_xmalloc(2 * n * sizeof *x), **y = x + n;
@@ -261,48 +228,79 @@ static bool multiset_equal(const sd_gv *a, const sd_gv *b)
 	qsort(x, n, sizeof *x, cmp_gv_ptr);
 	qsort(y, n, sizeof *y, cmp_gv_ptr);
 	for (size_t i = 0; i < n && eq; i++)
-		eq = sd_gv_semantic_equal(x[i], y[i]);
+		eq = gv_equal(x[i], y[i], semantic);
 	free(x);
 	return eq;
 }
 
-bool sd_gv_semantic_equal(const sd_gv *a, const sd_gv *b)
+static bool slice_equal(const sd_gv *a, const sd_gv *b, bool semantic)
+{
+	if (a->u.slice.n != b->u.slice.n)
+		return false;
+	if (semantic && a->type->set_like && a->u.slice.n > 1)
+		return same_elements(a, b, true);
+	for (size_t i = 0; i < a->u.slice.n; i++)
+		if (!gv_equal(&a->u.slice.items[i], &b->u.slice.items[i], semantic))
+			return false;
+	return true;
+}
+
+/* Map entries are kept sorted by key, so equal maps line up entry by entry. */
+static bool map_equal(const sd_gv *a, const sd_gv *b, bool semantic)
+{
+	if (a->u.map.n != b->u.map.n)
+		return false;
+	for (size_t i = 0; i < a->u.map.n; i++) {
+		const sd_gv_entry *x = &a->u.map.entries[i], *y = &b->u.map.entries[i];
+		if (key_cmp(x->key, x->key_len, y->key, y->key_len) != 0 ||
+		    !gv_equal(&x->value, &y->value, semantic))
+			return false;
+	}
+	return true;
+}
+
+static bool gv_equal(const sd_gv *a, const sd_gv *b, bool semantic)
 {
 	if (a->type->kind != b->type->kind)
 		return false;
 	switch (a->type->kind) {
 	case SD_GO_STRUCT:
 		for (size_t i = 0; i < a->type->nfields && i < b->type->nfields; i++)
-			if (!sd_gv_semantic_equal(&a->u.fields[i], &b->u.fields[i]))
+			if (!gv_equal(&a->u.fields[i], &b->u.fields[i], semantic))
 				return false;
 		return a->type->nfields == b->type->nfields;
 	case SD_GO_PTR:
 	case SD_GO_IFACE:
 		if (a->is_nil || b->is_nil)
 			return a->is_nil == b->is_nil;
-		return sd_gv_semantic_equal(a->u.elem, b->u.elem);
+		return gv_equal(a->u.elem, b->u.elem, semantic);
 	case SD_GO_SLICE:
-		if (a->u.slice.n != b->u.slice.n)
-			return false;  /* EquateEmpty: nil == [] (both length 0) */
-		if (a->type->set_like && a->u.slice.n > 1)
-			return multiset_equal(a, b);
-		for (size_t i = 0; i < a->u.slice.n; i++)
-			if (!sd_gv_semantic_equal(&a->u.slice.items[i], &b->u.slice.items[i]))
-				return false;
-		return true;
-	case SD_GO_MAP:
-		if (a->u.map.n != b->u.map.n)
+		/* EquateEmpty: nil == [] (both of length 0) */
+		if (!semantic && a->is_nil != b->is_nil)
 			return false;
-		for (size_t i = 0; i < a->u.map.n; i++) {
-			const sd_gv_entry *x = &a->u.map.entries[i], *y = &b->u.map.entries[i];
-			if (key_cmp(x->key, x->key_len, y->key, y->key_len) != 0 ||
-			    !sd_gv_semantic_equal(&x->value, &y->value))
-				return false;
-		}
-		return true;
+		return slice_equal(a, b, semantic);
+	case SD_GO_MAP:
+		if (!semantic && a->is_nil != b->is_nil)
+			return false;
+		return map_equal(a, b, semantic);
 	default:
-		return scalar_equal(a, b);
+		return sd_gv_compare(a, b) == 0;
 	}
+}
+
+bool sd_gv_deep_equal(const sd_gv *a, const sd_gv *b)
+{
+	return gv_equal(a, b, false);
+}
+
+bool sd_gv_semantic_equal(const sd_gv *a, const sd_gv *b)
+{
+	return gv_equal(a, b, true);
+}
+
+bool sd_gv_same_elements(const sd_gv *a, const sd_gv *b)
+{
+	return same_elements(a, b, false);
 }
 
 /* ---- round trip ------------------------------------------------------ */

@@ -514,7 +514,7 @@ static sd_node *close_container(jp *p)
 	if (n->kind == SD_ARRAY) {
 		size_t cnt = p->nitems - f->base;
 		if (cnt) {
-			n->u.items = sd_arena_array(p->d->arena, cnt, sizeof(sd_node));
+			n->u.items = sd_doc_array(p->d, cnt, sizeof(sd_node));
 			memcpy(n->u.items, p->items + f->base, cnt * sizeof(sd_node));
 		}
 		n->len = (uint32_t)cnt;
@@ -523,7 +523,7 @@ static sd_node *close_container(jp *p)
 	}
 	size_t cnt = p->nmems - f->base;
 	if (cnt) {
-		n->u.members = sd_arena_array(p->d->arena, cnt, sizeof(sd_member));
+		n->u.members = sd_doc_array(p->d, cnt, sizeof(sd_member));
 		memcpy(n->u.members, p->mems + f->base, cnt * sizeof(sd_member));
 		if (sd_doc_mark_duplicates(n->u.members, cnt))
 			n->flags |= SD_NODE_DUPKEYS;
@@ -580,8 +580,8 @@ static bool parse_key(jp *p)
 	p->mems = grow(p->mems, &p->cap_mems, p->nmems + 1, sizeof(sd_member));
 	sd_member *m = &p->mems[p->nmems];
 	memset(m, 0, sizeof(*m));
-	m->key_line = p->line;
-	m->key_col = col_at(p, p->pos);
+	m->value.line = p->line;   /* the key's line until the value replaces it */
+	sd_member_set_key_col(m, col_at(p, p->pos));
 	uint8_t flags;
 	if (!parse_string(p, &m->key, &m->key_len, &flags))
 		return false;
@@ -615,7 +615,10 @@ static enum next after_value(jp *p, sd_node **v)
 			p->items = grow(p->items, &p->cap_items, p->nitems + 1, sizeof(sd_node));
 			p->items[p->nitems++] = **v;
 		} else {
-			p->mems[p->nmems - 1].value = **v;
+			sd_member *m = &p->mems[p->nmems - 1];
+			uint32_t key_line = m->value.line;
+			m->value = **v;
+			sd_member_set_key_line(m, key_line);
 		}
 		skip_ws(p);
 		char close = arr ? ']' : '}';

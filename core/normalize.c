@@ -27,7 +27,43 @@ typedef struct norm {
 	const sd_normalize_opts *o;
 	sd_normalize_stats *st;
 	bool use_gv;   /* nil/empty decisions are being made */
+	sd_buf path;   /* JSON Pointer of the node being walked (for the focus) */
 } norm;
+
+/* Appends one segment to the current path; returns the length to restore. */
+static size_t path_push(norm *c, const char *seg, size_t len)
+{
+	size_t old = c->path.len;
+	sd_buf_addc(&c->path, '/');
+	sd_buf_add_ptr_segment(&c->path, seg, len);
+	return old;
+}
+
+static size_t path_push_index(norm *c, size_t i)
+{
+	size_t old = c->path.len;
+	sd_buf_addf(&c->path, "/%zu", i);
+	return old;
+}
+
+static void path_pop(norm *c, size_t old)
+{
+	c->path.len = old;
+	c->path.data[old] = '\0';
+}
+
+/* May --like change the node at the current path?  A change is judged as
+ * the difference it removes would be: nil-vs-empty or order-only there. */
+static bool like_may_change(norm *c, sd_class cls)
+{
+	if (!c->o->focus)
+		return true;
+	sd_diff_item it = { .path = c->path.len ? c->path.data : "/", .cls = cls };
+	if (!sd_focus_ignores(c->o->focus, NULL, &it))
+		return true;
+	c->st->like_ignored++;
+	return false;
+}
 
 /* One member of an object being rebuilt. */
 typedef struct entry {
@@ -83,7 +119,7 @@ static sd_node *build_object(norm *c, entry *e, size_t n, bool by_field, bool so
 	sd_node *obj = sd_build_object(c->out);
 	for (size_t i = 0; i < n; i++) {
 		sd_member *m = sd_build_append_member(c->out, obj, e[i].key, e[i].key_len, e[i].value);
-		m->key_line = e[i].key_line;
+		sd_member_set_key_line(m, e[i].key_line);
 		m->key_col = e[i].key_col;
 	}
 	return obj;
@@ -93,7 +129,7 @@ static void entry_from_member(entry *e, const sd_member *m, sd_node *value, long
 {
 	e->key = m->key;
 	e->key_len = m->key_len;
-	e->key_line = m->key_line;
+	e->key_line = sd_member_key_line(m);
 	e->key_col = m->key_col;
 	e->value = value;
 	e->field = field;
@@ -217,9 +253,11 @@ static sd_node *field_value(norm *c, const sd_node *n, const sd_field *f, const 
 		}
 		if (coll && c->o->empty == SD_EMPTY_EXPLICIT && gv_nil(gv))
 			return empty_of(c, f->type);
-		if (coll && like && gv_nil(gv) && gv_empty(like))
+		if (coll && like && gv_nil(gv) && gv_empty(like) &&
+		    like_may_change(c, SD_CLASS_NIL_VS_EMPTY))
 			return empty_of(c, f->type);
-		if (coll && like && gv_empty(gv) && gv_nil(like)) {
+		if (coll && like && gv_empty(gv) && gv_nil(like) &&
+		    like_may_change(c, SD_CLASS_NIL_VS_EMPTY)) {
 			c->st->nil_empty_changed++;
 			/* OTHER's spelling of nil: null when it wrote null */
 			return like->src && like->src->kind == SD_NULL ? sd_build_null(c->out) : NULL;
@@ -233,7 +271,9 @@ static sd_node *missing_field(norm *c, const sd_field *f, const sd_gv *gv, const
 {
 	sd_gokind k = f->type->kind;
 	if (k == SD_GO_MAP || k == SD_GO_SLICE) {
-		if (c->o->empty == SD_EMPTY_EXPLICIT || (like && gv_empty(like)))
+		if (c->o->empty == SD_EMPTY_EXPLICIT)
+			return empty_of(c, f->type);
+		if (like && gv_empty(like) && like_may_change(c, SD_CLASS_NIL_VS_EMPTY))
 			return empty_of(c, f->type);
 		return NULL;
 	}
@@ -276,8 +316,10 @@ static void add_missing(norm *c, entry *e, size_t *n, const sd_type *t, const si
 	for (size_t f = 0; f < t->nfields; f++) {
 		if (count[f])
 			continue;
+		size_t mark = path_push(c, t->fields[f].json_name, strlen(t->fields[f].json_name));
 		sd_node *v = missing_field(c, &t->fields[f], &gv->u.fields[f],
 					   like ? &like->u.fields[f] : NULL);
+		path_pop(c, mark);
 		if (!v)
 			continue;
 		size_t at = c->o->order == SD_ORDER_SOURCE ? insert_pos(e, *n, (long)f) : *n;
@@ -330,7 +372,9 @@ static sd_node *walk_struct(norm *c, const sd_node *obj, const sd_type *t, const
 		} else if (count[idx[i]] > 1) {
 			fgv = flike = NULL;  /* plain: the last non-null one wins; copy them all */
 		}
+		size_t mark = path_push(c, f->json_name, strlen(f->json_name));
 		sd_node *v = field_value(c, src, f, fgv, flike);
+		path_pop(c, mark);
 		if (v)
 			entry_from_member(&e[n++], m, v, idx[i]);
 	}
@@ -374,7 +418,9 @@ static sd_node *walk_map(norm *c, const sd_node *obj, const sd_type *t, const sd
 			if (egv && like && !like->is_nil)
 				elike = sd_gv_map_get(like, m->key, m->key_len);
 		}
+		size_t mark = path_push(c, m->key, m->key_len);
 		entry_from_member(&e[i], m, walk(c, &m->value, t->elem, egv, elike), -1);
+		path_pop(c, mark);
 	}
 	sd_node *out = build_object(c, e, obj->len, false, c->o->order != SD_ORDER_SOURCE);
 	out->line = obj->line;
@@ -441,7 +487,8 @@ static sd_node *walk_slice(norm *c, const sd_node *arr, const sd_type *t, const 
 		perm[i] = i;
 	if (!items)
 		litems = NULL, ln = 0;
-	if (items && litems && t->set_like && ln == n && n > 1 && match_order(items, litems, n, perm))
+	if (items && litems && t->set_like && ln == n && n > 1 && match_order(items, litems, n, perm) &&
+	    like_may_change(c, SD_CLASS_ORDER_ONLY))
 		c->st->lists_reordered++;
 	else
 		for (size_t i = 0; i < n; i++)
@@ -449,8 +496,10 @@ static sd_node *walk_slice(norm *c, const sd_node *arr, const sd_type *t, const 
 	sd_node *out = sd_build_array(c->out);
 	for (size_t k = 0; k < n; k++) {
 		size_t i = perm[k];
+		size_t mark = path_push_index(c, k);
 		sd_node *v = walk(c, &arr->u.items[i], t->elem, items ? &items[i] : NULL,
 				  k < ln ? &litems[k] : NULL);
+		path_pop(c, mark);
 		sd_build_append_item(c->out, out, v);
 	}
 	out->line = arr->line;
@@ -513,7 +562,10 @@ sd_doc *sd_normalize(const sd_doc *doc, const sd_goview *view, bool oci,
 		c.st->schema_less = true;  /* OTHER decoded as another type */
 	c.out = sd_doc_build_new(sd_doc_name(doc), sd_doc_format(doc));
 	const sd_gv *like = o->like && o->like->type == t ? o->like : NULL;
+	sd_buf_init(&c.path);
+	sd_buf_grow(&c.path, 64);
 	sd_node *r = walk(&c, sd_doc_root(doc), t, root, like);
+	sd_buf_release(&c.path);
 	sd_doc_set_root(c.out, r);
 	return c.out;
 }

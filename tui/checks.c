@@ -23,9 +23,12 @@ void sd_checks_run(sd_checks *c, const sd_goview *old_view, bool old_is_image,
 		   const sd_goview *new_view)
 {
 	memset(c, 0, sizeof(*c));
-	const sd_gv *o = sd_goview_root(old_view), *n = sd_goview_root(new_view);
-	if (!o || !n || o->type != sd_schema_oci() || n->type != sd_schema_oci())
+	/* the type first: the root of a view left to be decoded costs a
+	 * whole document of Go values, and only OCI specs are checked */
+	if (!old_view || !new_view || sd_goview_root_type(old_view) != sd_schema_oci() ||
+	    sd_goview_root_type(new_view) != sd_schema_oci())
 		return;
+	const sd_gv *o = sd_goview_root(old_view), *n = sd_goview_root(new_view);
 	sd_goview *rt = NULL;
 	if (!old_is_image) {
 		rt = sd_goview_roundtrip(old_view);

@@ -433,7 +433,7 @@ static void draw_panel(sd_ui *u)
 	int ymax = u->H - 1;
 	const sd_pair *p = u->cur < u->rows.n ? u->rows.v[u->cur].pair : NULL;
 	if (p != u->panel_pair) {
-		sd_panel_src src = { { sd_doc_name(u->doc[0]), sd_doc_name(u->doc[1]) }, u->ro.mode, &u->checks };
+		sd_panel_src src = { { sd_doc_name(u->doc[0]), sd_doc_name(u->doc[1]) }, u->ro.mode, &u->checks, u->diff };
 		sd_panel_build(&u->panel, p, &src);
 		u->panel_pair = p;
 		u->panel_top = 0;

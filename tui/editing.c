@@ -170,7 +170,7 @@ static void state_changed(sd_ui *u, const char *path)
 		v[s] = sd_history_view(u->hist, s);
 	}
 	sd_diff_opts o = { u->ro.mode, 0 };
-	sd_diff *d = sd_diff_compute(u->doc[0], v[0], u->doc[1], v[1], &o);
+	sd_diff *d = sd_diff_compute_lazy(u->doc[0], v[0], u->doc[1], v[1], &o);
 	sd_search_release(&u->search);
 	sd_search_init(&u->search);
 	sd_diff_free(u->own_diff);
@@ -336,7 +336,7 @@ static int write_side(sd_ui *u, int side, const write_req *w, char *msg, size_t 
 			 "write to another file", w->file, side_name(side));
 		return -1;
 	}
-	bool oci = sd_goview_root(view)->type == sd_schema_oci();
+	bool oci = sd_goview_root_type(view) == sd_schema_oci();
 	sd_error err;
 	sd_error_clear(&err);
 	sd_doc *out = sd_normalize(doc, view, oci, &w->o, NULL, &err);

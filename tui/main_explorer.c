@@ -292,7 +292,7 @@ int sd_explorer_main(int argc, char **argv)
 			o.ex.trouble = trouble;
 		}
 	sd_diff_opts dopts = { o.ex.mode, 0 };
-	sd_diff *d = sd_diff_compute(side[0].doc, side[0].view, side[1].doc, side[1].view, &dopts);
+	sd_diff *d = sd_diff_compute_lazy(side[0].doc, side[0].view, side[1].doc, side[1].view, &dopts);
 	for (int i = 0; i < 2; i++) {
 		o.ex.doc[i] = side[i].doc;
 		o.ex.view[i] = side[i].view;

@@ -89,13 +89,21 @@ static void cut(sd_buf *b, size_t max)
 	}
 }
 
+/* Source nodes of a Go value made for the panel when the diff left it to
+ * be made: enough for the 600 bytes shown, each node printing at least a
+ * byte, without making a whole document's worth of Go values. */
+#define PREVIEW_NODES 4096
+
 static bool nilable(const sd_gv *v)
 {
 	sd_gokind k = v->type->kind;
 	return k == SD_GO_PTR || k == SD_GO_SLICE || k == SD_GO_MAP || k == SD_GO_IFACE;
 }
 
-static void go_view_lines(sd_panel *p, const sd_gv *v)
+/* The Go view of one side of a difference.  whole_len > 0: v is a prefix
+ * of a value too big to make whole (sd_diff_item_value), whose len() is
+ * whole_len; its texts are cut at the same place as the whole one's. */
+static void go_view_lines(sd_panel *p, const sd_gv *v, size_t whole_len)
 {
 	if (!v) {
 		addf(p, SD_ROLE_PANEL, "  Go     no value here (no such map key)");
@@ -107,7 +115,7 @@ static void go_view_lines(sd_panel *p, const sd_gv *v)
 		sd_buf_adds(&b, v->is_nil ? "  nil" : "  not nil");
 	sd_gokind k = v->type->kind;
 	if (k == SD_GO_SLICE || k == SD_GO_MAP || k == SD_GO_STRING)
-		sd_buf_addf(&b, "  len %zu", sd_gv_len(v));
+		sd_buf_addf(&b, "  len %zu", whole_len ? whole_len : sd_gv_len(v));
 	add_line(p, SD_ROLE_PANEL, &b);
 	sd_buf_adds(&b, "  %v     ");
 	sd_gofmt_v(&b, v);
@@ -122,7 +130,7 @@ static void go_view_lines(sd_panel *p, const sd_gv *v)
 	cut(&b, 600);
 	add_line(p, SD_ROLE_PANEL, &b);
 	sd_buf_adds(&b, "  as an omitempty field  ");
-	if (sd_gv_is_omitempty_empty(v))
+	if (!whole_len && sd_gv_is_omitempty_empty(v))
 		sd_buf_adds(&b, "omitted (empty)");
 	else
 		sd_gv_marshal_json(&b, v, true);
@@ -144,8 +152,15 @@ static void side_lines(sd_panel *p, const sd_pair *pair, int side, const sd_pane
 		sd_node_json(&b, n, 600);
 		add_line(p, SD_ROLE_PANEL, &b);
 	}
-	if (pair->item)
-		go_view_lines(p, side ? pair->item->right : pair->item->left);
+	if (!pair->item)
+		return;
+	if (!src->diff) {
+		go_view_lines(p, side ? pair->item->right : pair->item->left, 0);
+		return;
+	}
+	size_t whole_len;
+	const sd_gv *v = sd_diff_item_value(src->diff, pair->item, side, PREVIEW_NODES, &whole_len);
+	go_view_lines(p, v, whole_len);
 }
 
 static void class_lines(sd_panel *p, const sd_pair *pair, const sd_panel_src *src)

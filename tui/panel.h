@@ -28,6 +28,10 @@ typedef struct sd_panel_src {
 	const char *name[2];       /* document names (sd_doc_name) */
 	sd_mode mode;
 	const sd_checks *checks;   /* may be NULL */
+	/* the diff the pair belongs to: its items' Go values are read through
+	 * it (a lazy diff makes them on demand, a prefix of a big one); NULL
+	 * reads pair->item's values as they are (an eager diff) */
+	const sd_diff *diff;
 } sd_panel_src;
 
 void sd_panel_build(sd_panel *p, const sd_pair *pair, const sd_panel_src *src);

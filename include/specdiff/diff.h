@@ -97,6 +97,17 @@ void sd_diff_free(sd_diff *d);
 
 size_t sd_diff_count(const sd_diff *d);                  /* all items, cosmetic included */
 const sd_diff_item *sd_diff_item_at(const sd_diff *d, size_t i); /* Go order: struct fields, sorted keys, indexes ascending */
+/* Added: the Go value of one side (0 left, 1 right) of item it of d, for
+ * display; NULL where that side has none.  Makes the item's values as
+ * sd_diff_item_at does, except that when the diff left a value to be made
+ * (sd_diff_compute_lazy) and its source holds more than max_nodes nodes
+ * (0: no bound), only a prefix of it in Go's print order is made (items in
+ * order, map entries by key), whose %v, %#v and json.Marshal begin as the
+ * whole value's do; *whole_len (may be NULL) then holds the whole value's
+ * len(), and 0 when the value returned is the whole one.  Values live as
+ * long as d. */
+const sd_gv *sd_diff_item_value(const sd_diff *d, const sd_diff_item *it, int side,
+				size_t max_nodes, size_t *whole_len);
 size_t sd_diff_count_class(const sd_diff *d, sd_class c);
 bool sd_diff_equal(const sd_diff *d, sd_mode m);         /* no item that counts in m */
 const sd_pair *sd_diff_root(const sd_diff *d);

@@ -66,7 +66,10 @@ typedef struct sd_member sd_member;
 struct sd_node {
 	uint8_t kind;    /* sd_kind */
 	uint8_t flags;   /* SD_NODE_* */
-	uint16_t reserved;
+	/* In a member's value: how many lines the member's key is above it
+	 * (sd_member_key_line; it keeps members at 40 bytes).  Unused
+	 * elsewhere. */
+	int16_t key_above;
 	uint32_t line, col;
 	uint32_t len;    /* string bytes, number text bytes, array items, object members */
 	union {
@@ -79,17 +82,40 @@ struct sd_node {
 };
 
 /* Items and member values are held in place, not behind pointers: a
- * document of millions of nodes then costs 24 bytes per item and 48 per
+ * document of millions of nodes then costs 24 bytes per item and 40 per
  * member (DESIGN: peak memory at most 2.5x the inputs).  Take a child's
  * address (&n->u.items[i], &m->value); it stays valid as long as the
  * document, except in a built document whose container is edited. */
 struct sd_member {
 	const char *key;   /* decoded bytes, NUL-terminated (may hold NULs: use key_len) */
 	uint32_t key_len;
-	uint32_t key_line, key_col;
-	uint32_t flags;    /* SD_MEMBER_* */
-	sd_node value;
+	uint32_t key_col : 30;   /* saturates at SD_KEY_COL_MAX (inputs over 1 GiB) */
+	uint32_t flags : 2;      /* SD_MEMBER_* */
+	sd_node value;     /* value.key_above holds the key's line: see below */
 };
+
+#define SD_KEY_COL_MAX ((1u << 30) - 1)
+
+/* A member key's line, kept as its distance above the value's line (one
+ * line or none nearly always: 40 bytes a member, not 48).  The distance
+ * saturates at 32767 lines (a YAML alias whose anchor is further away
+ * from the key), so the line is then approximate.  Set the line after the
+ * value: assigning m->value replaces it. */
+static inline uint32_t sd_member_key_line(const sd_member *m)
+{
+	return (uint32_t)((int64_t)m->value.line - m->value.key_above);
+}
+
+static inline void sd_member_set_key_line(sd_member *m, uint32_t line)
+{
+	int64_t d = (int64_t)m->value.line - line;
+	m->value.key_above = (int16_t)(d > INT16_MAX ? INT16_MAX : d < INT16_MIN ? INT16_MIN : d);
+}
+
+static inline void sd_member_set_key_col(sd_member *m, uint32_t col)
+{
+	m->key_col = col < SD_KEY_COL_MAX ? col : SD_KEY_COL_MAX;
+}
 
 /*
  * The JSON number text Go's decoder sees for a number node.  For JSON it is

@@ -79,6 +79,9 @@ void sd_goview_free(sd_goview *v);
 
 const sd_gv *sd_goview_root(const sd_goview *v);
 const char *sd_goview_error(const sd_goview *v);  /* NULL when the decode was clean */
+/* Added: the root's Go type.  Unlike sd_goview_root(), never decodes a
+ * view left to be decoded (a big JSON document as interface{}). */
+const sd_type *sd_goview_root_type(const sd_goview *v);
 
 /*
  * json.Unmarshal(json.Marshal(v)) as runsc does to the checkpoint copy:
@@ -92,6 +95,9 @@ sd_goview *sd_goview_roundtrip(const sd_goview *v);
 bool sd_gv_deep_equal(const sd_gv *a, const sd_gv *b);
 /* cmp.Equal with EquateEmpty and the set-like lists compared as multisets. */
 bool sd_gv_semantic_equal(const sd_gv *a, const sd_gv *b);
+/* Two slices of one length holding the same elements in some order
+ * (sorted with sd_gv_compare, then reflect.DeepEqual element by element). */
+bool sd_gv_same_elements(const sd_gv *a, const sd_gv *b);
 /* A total order on values of one type (the order SortSlices uses for the
  * set-like element types; any consistent order for others). */
 int sd_gv_compare(const sd_gv *a, const sd_gv *b);

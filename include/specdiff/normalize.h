@@ -23,6 +23,7 @@
 
 #include "specdiff/doc.h"
 #include "specdiff/error.h"
+#include "specdiff/focus.h"
 #include "specdiff/goview.h"
 #include "specdiff/schema.h"
 
@@ -50,12 +51,16 @@ typedef struct sd_normalize_opts {
 	 * nil/empty choices and set-like list orders the result copies wherever
 	 * it is semantically equal to the input; NULL for none. */
 	const sd_gv *like;
+	/* With like: changes at paths this focus ignores (--ignore, --only,
+	 * --restore-relevant) are not made; NULL for none. */
+	const sd_focus *focus;
 } sd_normalize_opts;
 
 /* What a normalization did, for notes. */
 typedef struct sd_normalize_stats {
 	size_t nil_empty_changed;  /* fields whose nil/empty spelling changed */
 	size_t lists_reordered;    /* set-like lists put in OTHER's order */
+	size_t like_ignored;       /* --like changes left out by the focus */
 	size_t unknown_dropped;    /* unknown members left out */
 	size_t dups_resolved;      /* repeated keys replaced by Go's merged value */
 	size_t unknown_in_dups;    /* unknown members lost while doing so */

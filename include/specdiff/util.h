@@ -49,4 +49,9 @@ void sd_buf_add_ptr_segment(sd_buf *b, const char *s, size_t n);
  * bytes are written as they are so that nothing is lost). */
 void sd_buf_add_json_string(sd_buf *b, const char *s, size_t n);
 
+/* Length of the valid UTF-8 sequence at p (1 to 4; left > 0 bytes there),
+ * or 0 when p does not start one: Go's utf8.DecodeRune rules, so overlong
+ * forms, surrogates and code points above U+10FFFF are invalid. */
+size_t sd_utf8_len(const void *p, size_t left);
+
 #endif

@@ -106,7 +106,7 @@ static inline void fuzz_check_tree(const sd_node *n)
 		for (uint32_t i = 0; i < n->len; i++) {
 			const sd_member *m = &n->u.members[i];
 			FUZZ_CHECK(m->key != NULL && m->key[m->key_len] == '\0');
-			FUZZ_CHECK(m->key_line >= 1 && m->key_col >= 1);
+			FUZZ_CHECK(sd_member_key_line(m) >= 1 && m->key_col >= 1);
 			if (m->flags & SD_MEMBER_DUPLICATE)
 				dup = 1;
 			fuzz_check_tree(&m->value);

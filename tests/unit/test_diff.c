@@ -15,50 +15,12 @@
 
 #include "specdiff/diff.h"
 #include "specdiff/report.h"
+#include "test_util.h"
 
-typedef struct fx {
-	sd_doc *ld, *rd;
-	sd_goview *lv, *rv;
-	sd_diff *d;
-} fx;
-
-static sd_doc *load(const char *name, const char *text)
+/* Two JSON specs decoded as OCI specs. */
+static sd_diff *mk(test_pair *f, const char *l, const char *r)
 {
-	sd_load_opts o;
-	memset(&o, 0, sizeof(o));
-	sd_error e;
-	sd_error_clear(&e);
-	sd_doc *doc = sd_doc_load_bytes(name, text, strlen(text), &o, &e);
-	if (!doc)
-		fail_msg("%s: %s", name, e.msg);
-	return doc;
-}
-
-static sd_diff *mk2(fx *f, const char *lname, const char *l, const char *rname, const char *r,
-		    sd_schema_choice sc)
-{
-	sd_error e;
-	f->ld = load(lname, l);
-	f->rd = load(rname, r);
-	f->lv = sd_goview_decode(f->ld, sd_goview_pick_type(f->ld, sc), &e);
-	f->rv = sd_goview_decode(f->rd, sd_goview_pick_type(f->rd, sc), &e);
-	sd_diff_opts o = { SD_MODE_STRICT, 0 };
-	f->d = sd_diff_compute(f->ld, f->lv, f->rd, f->rv, &o);
-	return f->d;
-}
-
-static sd_diff *mk(fx *f, const char *l, const char *r)
-{
-	return mk2(f, "l.json", l, "r.json", r, SD_SCHEMA_OCI);
-}
-
-static void done(fx *f)
-{
-	sd_diff_free(f->d);
-	sd_goview_free(f->lv);
-	sd_goview_free(f->rv);
-	sd_doc_free(f->ld);
-	sd_doc_free(f->rd);
+	return test_pair_open(f, "l.json", l, "r.json", r, SD_SCHEMA_OCI);
 }
 
 static const sd_diff_item *find(const sd_diff *d, const char *path, sd_class c)
@@ -90,7 +52,7 @@ static void expect_one(const sd_diff *d, const char *path, sd_class c)
 /* Only a cosmetic difference at path: equal in both modes. */
 static void expect_cosmetic(const char *l, const char *r, const char *path)
 {
-	fx f;
+	test_pair f;
 	mk(&f, l, r);
 	assert_int_equal(counted(f.d), 0);
 	assert_true(sd_diff_equal(f.d, SD_MODE_STRICT));
@@ -100,7 +62,7 @@ static void expect_cosmetic(const char *l, const char *r, const char *path)
 				      sd_class_name(sd_diff_item_at(f.d, i)->cls));
 		fail_msg("no cosmetic difference at %s", path);
 	}
-	done(&f);
+	test_pair_close(&f);
 }
 
 /* ---- classes ---- */
@@ -125,7 +87,7 @@ static void test_class_names(void **state)
 static void test_sysctl_nil_vs_empty(void **state)
 {
 	(void)state;
-	fx f;
+	test_pair f;
 	mk(&f, "{\"linux\":{}}", "{\"linux\":{\"sysctl\":{}}}");
 	expect_one(f.d, "/linux/sysctl", SD_CLASS_NIL_VS_EMPTY);
 	const sd_diff_item *it = find(f.d, "/linux/sysctl", SD_CLASS_NIL_VS_EMPTY);
@@ -136,22 +98,22 @@ static void test_sysctl_nil_vs_empty(void **state)
 	assert_non_null(strstr(it->reason, "nil map"));
 	assert_false(sd_diff_equal(f.d, SD_MODE_STRICT));
 	assert_true(sd_diff_equal(f.d, SD_MODE_SEMANTIC));
-	done(&f);
+	test_pair_close(&f);
 }
 
 static void test_null_vs_absent_is_equal(void **state)
 {
 	(void)state;
-	fx f;
+	test_pair f;
 	mk(&f, "{\"linux\":{\"sysctl\":null}}", "{\"linux\":{}}");
 	assert_int_equal(counted(f.d), 0);
-	done(&f);
+	test_pair_close(&f);
 }
 
 static void test_nil_map_vs_values(void **state)
 {
 	(void)state;
-	fx f;
+	test_pair f;
 	mk(&f, "{\"linux\":{}}", "{\"linux\":{\"sysctl\":{\"b\":\"2\",\"a\":\"1\"}}}");
 	assert_int_equal(counted(f.d), 2);
 	assert_non_null(find(f.d, "/linux/sysctl/a", SD_CLASS_VALUE));
@@ -160,90 +122,90 @@ static void test_nil_map_vs_values(void **state)
 	assert_string_equal(sd_diff_item_at(f.d, 0)->path, "/linux/sysctl/a");
 	assert_null(sd_diff_item_at(f.d, 0)->left);
 	assert_false(sd_diff_equal(f.d, SD_MODE_SEMANTIC));
-	done(&f);
+	test_pair_close(&f);
 }
 
 static void test_pointer_nil_vs_zero_struct(void **state)
 {
 	(void)state;
-	fx f;
+	test_pair f;
 	mk(&f, "{\"linux\":{}}", "{\"linux\":{\"resources\":{}}}");
 	expect_one(f.d, "/linux/resources", SD_CLASS_VALUE);
 	assert_false(sd_diff_equal(f.d, SD_MODE_SEMANTIC));
-	done(&f);
+	test_pair_close(&f);
 }
 
 static void test_set_like_order_only(void **state)
 {
 	(void)state;
-	fx f;
+	test_pair f;
 	mk(&f, "{\"process\":{\"capabilities\":{\"bounding\":[\"A\",\"B\",\"C\"]}}}",
 	   "{\"process\":{\"capabilities\":{\"bounding\":[\"C\",\"A\",\"B\"]}}}");
 	expect_one(f.d, "/process/capabilities/bounding", SD_CLASS_ORDER_ONLY);
 	assert_true(sd_diff_equal(f.d, SD_MODE_SEMANTIC));
-	done(&f);
+	test_pair_close(&f);
 	/* same length but not the same multiset: per element */
 	mk(&f, "{\"process\":{\"env\":[\"A=1\",\"B=2\"]}}", "{\"process\":{\"env\":[\"B=2\",\"A=3\"]}}");
 	assert_int_equal(counted(f.d), 2);
 	assert_non_null(find(f.d, "/process/env/0", SD_CLASS_VALUE));
 	assert_non_null(find(f.d, "/process/env/1", SD_CLASS_VALUE));
-	done(&f);
+	test_pair_close(&f);
 }
 
 static void test_ordered_list_permuted(void **state)
 {
 	(void)state;
-	fx f;
+	test_pair f;
 	mk(&f, "{\"process\":{\"args\":[\"a\",\"b\"]}}", "{\"process\":{\"args\":[\"b\",\"a\"]}}");
 	assert_int_equal(counted(f.d), 2);
 	assert_non_null(find(f.d, "/process/args/0", SD_CLASS_VALUE));
 	assert_non_null(find(f.d, "/process/args/1", SD_CLASS_VALUE));
-	done(&f);
+	test_pair_close(&f);
 }
 
 static void test_lengths_and_empty_slices(void **state)
 {
 	(void)state;
-	fx f;
+	test_pair f;
 	mk(&f, "{\"process\":{\"args\":[\"a\"]}}", "{\"process\":{\"args\":[\"a\",\"b\"]}}");
 	expect_one(f.d, "/process/args", SD_CLASS_VALUE);
-	done(&f);
+	test_pair_close(&f);
 	mk(&f, "{\"process\":{\"args\":null}}", "{\"process\":{\"args\":[]}}");
 	expect_one(f.d, "/process/args", SD_CLASS_NIL_VS_EMPTY);
-	done(&f);
+	test_pair_close(&f);
 	mk(&f, "{\"process\":{\"args\":[]}}", "{\"process\":{\"args\":[]}}");
 	assert_int_equal(sd_diff_count(f.d), 0);
-	done(&f);
+	test_pair_close(&f);
 }
 
 static void test_map_key_escaping(void **state)
 {
 	(void)state;
-	fx f;
+	test_pair f;
 	mk(&f, "{\"annotations\":{\"a/b~c\":\"1\"}}", "{\"annotations\":{\"a/b~c\":\"2\"}}");
 	expect_one(f.d, "/annotations/a~1b~0c", SD_CLASS_VALUE);
-	done(&f);
+	test_pair_close(&f);
 }
 
 static void test_interface_types(void **state)
 {
 	(void)state;
-	fx f;
+	test_pair f;
 	mk(&f, "{\"windows\":{\"credentialSpec\":[]}}", "{\"windows\":{\"credentialSpec\":{}}}");
 	expect_one(f.d, "/windows/credentialSpec", SD_CLASS_VALUE);
-	done(&f);
-	mk2(&f, "l.json", "{\"a\":null}", "r.json", "{}", SD_SCHEMA_NONE);
+	test_pair_close(&f);
+	test_pair_open(&f, "l.json", "{\"a\":null}", "r.json", "{}", SD_SCHEMA_NONE);
 	expect_one(f.d, "/a", SD_CLASS_VALUE);
-	done(&f);
-	mk2(&f, "l.json", "[1,2]", "r.json", "[1,3]", SD_SCHEMA_NONE);
+	test_pair_close(&f);
+	test_pair_open(&f, "l.json", "[1,2]", "r.json", "[1,3]", SD_SCHEMA_NONE);
 	expect_one(f.d, "/1", SD_CLASS_VALUE);
-	done(&f);
-	mk2(&f, "l.json", "5", "r.json", "5", SD_SCHEMA_NONE);
+	test_pair_close(&f);
+	test_pair_open(&f, "l.json", "5", "r.json", "5", SD_SCHEMA_NONE);
 	assert_int_equal(sd_diff_count(f.d), 0);
-	done(&f);
-	mk2(&f, "l.json", "5", "r.json", "6", SD_SCHEMA_NONE);
+	test_pair_close(&f);
+	test_pair_open(&f, "l.json", "5", "r.json", "6", SD_SCHEMA_NONE);
 	expect_one(f.d, "/", SD_CLASS_VALUE);
-	done(&f);
+	test_pair_close(&f);
 }
 
 /* ---- cosmetic differences ---- */
@@ -260,12 +222,12 @@ static void test_cosmetic_number_spelling(void **state)
 	(void)state;
 	expect_cosmetic("{\"windows\":{\"credentialSpec\":{\"n\":1e1}}}",
 			"{\"windows\":{\"credentialSpec\":{\"n\":10}}}", "/windows/credentialSpec/n");
-	fx f;
-	mk2(&f, "l.yaml", "linux:\n  resources:\n    pids:\n      limit: 4096.0\n", "r.json",
+	test_pair f;
+	test_pair_open(&f, "l.yaml", "linux:\n  resources:\n    pids:\n      limit: 4096.0\n", "r.json",
 	    "{\"linux\":{\"resources\":{\"pids\":{\"limit\":4096}}}}", SD_SCHEMA_OCI);
 	assert_int_equal(counted(f.d), 0);
 	assert_non_null(find(f.d, "/linux/resources/pids/limit", SD_CLASS_COSMETIC));
-	done(&f);
+	test_pair_close(&f);
 }
 
 static void test_cosmetic_zero_value(void **state)
@@ -294,14 +256,14 @@ static void test_cosmetic_key_case(void **state)
 	(void)state;
 	expect_cosmetic("{\"linux\":{\"Sysctl\":{\"a\":\"1\"}}}", "{\"linux\":{\"sysctl\":{\"a\":\"1\"}}}",
 			"/linux/sysctl");
-	fx f;
+	test_pair f;
 	mk(&f, "{\"linux\":{\"Sysctl\":{}}}", "{\"linux\":{\"sysctl\":{}}}");
 	const sd_pair *p = sd_diff_find(f.d, "/linux/sysctl");
 	assert_non_null(p);
 	assert_non_null(p->left);
 	assert_non_null(p->right);
 	assert_memory_equal(p->lkey, "Sysctl", 6);
-	done(&f);
+	test_pair_close(&f);
 }
 
 static void test_cosmetic_duplicate_keys(void **state)
@@ -323,7 +285,7 @@ static const sd_pair *kid(const sd_pair *p, size_t i)
 static void test_pairs_lcs_insertion(void **state)
 {
 	(void)state;
-	fx f;
+	test_pair f;
 	mk(&f, "{\"linux\":{\"maskedPaths\":[\"/a\",\"/b\",\"/c\"]}}",
 	   "{\"linux\":{\"maskedPaths\":[\"/a\",\"/x\",\"/b\",\"/c\"]}}");
 	expect_one(f.d, "/linux/maskedPaths", SD_CLASS_VALUE);
@@ -338,13 +300,13 @@ static void test_pairs_lcs_insertion(void **state)
 	assert_true(kid(p, 3)->identical);
 	/* the root knows a value difference is below it */
 	assert_true(sd_diff_root(f.d)->below & (1u << SD_CLASS_VALUE));
-	done(&f);
+	test_pair_close(&f);
 }
 
 static void test_pairs_identity(void **state)
 {
 	(void)state;
-	fx f;
+	test_pair f;
 	mk(&f, "{\"mounts\":[{\"destination\":\"/a\"},{\"destination\":\"/b\",\"type\":\"x\"}]}",
 	   "{\"mounts\":[{\"destination\":\"/b\",\"type\":\"y\"},{\"destination\":\"/a\"}]}");
 	const sd_pair *p = sd_diff_find(f.d, "/mounts");
@@ -353,7 +315,7 @@ static void test_pairs_identity(void **state)
 	assert_int_equal(kid(p, 0)->rindex, 1);
 	assert_int_equal(kid(p, 1)->lindex, 1);
 	assert_int_equal(kid(p, 1)->rindex, 0);
-	done(&f);
+	test_pair_close(&f);
 	mk(&f, "{\"process\":{\"env\":[\"A=1\",\"B=2\"]}}", "{\"process\":{\"env\":[\"B=3\",\"A=1\",\"C=1\"]}}");
 	p = sd_diff_find(f.d, "/process/env");
 	assert_int_equal(p->nkids, 3);
@@ -361,13 +323,13 @@ static void test_pairs_identity(void **state)
 	assert_int_equal(kid(p, 1)->lindex, -1);  /* C right after A, its right predecessor */
 	assert_int_equal(kid(p, 1)->rindex, 2);
 	assert_int_equal(kid(p, 2)->rindex, 0);   /* B with B */
-	done(&f);
+	test_pair_close(&f);
 }
 
 static void test_pairs_folded_and_found(void **state)
 {
 	(void)state;
-	fx f;
+	test_pair f;
 	mk(&f, "{\"process\":{\"args\":[\"a\",\"b\"]},\"hostname\":\"h\"}",
 	   "{\"process\":{\"args\":[\"a\",\"b\"]},\"hostname\":\"k\"}");
 	expect_one(f.d, "/hostname", SD_CLASS_VALUE);
@@ -384,7 +346,7 @@ static void test_pairs_folded_and_found(void **state)
 	assert_string_equal(arg->left->u.str, "b");
 	assert_int_equal(kid(root, 1)->cls, SD_CLASS_VALUE);
 	assert_non_null(kid(root, 1)->item);
-	done(&f);
+	test_pair_close(&f);
 }
 
 static void test_pairs_absent_both_sides(void **state)
@@ -392,13 +354,13 @@ static void test_pairs_absent_both_sides(void **state)
 	(void)state;
 	/* a Go difference where neither text has the field: the item still gets
 	 * a pair (here: the later duplicate "linux": null clears the pointer) */
-	fx f;
+	test_pair f;
 	mk(&f, "{\"linux\":{\"sysctl\":{}},\"linux\":null}", "{\"linux\":{}}");
 	assert_non_null(find(f.d, "/linux", SD_CLASS_VALUE));
 	const sd_pair *p = sd_diff_find(f.d, "/linux");
 	assert_non_null(p);
 	assert_int_equal(p->cls, SD_CLASS_VALUE);
-	done(&f);
+	test_pair_close(&f);
 }
 
 /* 100,000-element arrays align without quadratic work. */
@@ -415,15 +377,15 @@ static void test_pairs_large_arrays(void **state)
 	}
 	sd_buf_adds(&l, "]");
 	sd_buf_adds(&r, "]");
-	fx f;
-	mk2(&f, "l.json", l.data, "r.json", r.data, SD_SCHEMA_NONE);
+	test_pair f;
+	test_pair_open(&f, "l.json", l.data, "r.json", r.data, SD_SCHEMA_NONE);
 	expect_one(f.d, "/", SD_CLASS_VALUE);   /* different lengths */
 	const sd_pair *root = sd_diff_root(f.d);
 	assert_int_equal(root->nkids, N + 1);
 	assert_null(kid(root, 0)->left);         /* the inserted 0 */
 	assert_int_equal(kid(root, N / 2 + 1)->lindex, N / 2);   /* the changed one, paired */
 	assert_true(sd_diff_pair_count(f.d) <= N + 2);
-	done(&f);
+	test_pair_close(&f);
 	sd_buf_release(&l);
 	sd_buf_release(&r);
 }
@@ -433,7 +395,7 @@ static void test_pairs_large_arrays(void **state)
 static void test_report_json_and_text(void **state)
 {
 	(void)state;
-	fx f;
+	test_pair f;
 	mk(&f, "{\"linux\":{}}", "{\"linux\":{\"sysctl\":{}},\"x\":1}");
 	sd_report_opts o;
 	sd_report_opts_init(&o);
@@ -459,7 +421,7 @@ static void test_report_json_and_text(void **state)
 	assert_non_null(strstr(b.data, "strict: different, semantic: equal"));
 	assert_null(strstr(b.data, "\033["));
 	sd_buf_release(&b);
-	done(&f);
+	test_pair_close(&f);
 }
 
 /* Applies a JSON Patch (add, remove, replace) to doc; returns 0 or -1. */
@@ -564,7 +526,7 @@ static void check_patch(const char *lpath, const char *rpath, int *applied)
 		return;
 	}
 	char *lt = slurp(lpath), *rt = slurp(rpath);
-	sd_doc *ld = load(lpath, lt), *rd = load(rpath, rt);
+	sd_doc *ld = test_load(lpath, lt), *rd = test_load(rpath, rt);
 	sd_buf b = SD_BUF_INIT;
 	sd_report_patch(&b, sd_doc_root(ld), sd_doc_root(rd), 0);
 	json_t *patch = json_loads(b.data, flags, &je);
@@ -613,8 +575,8 @@ static void test_patch_applies_to_corpus(void **state)
 static void test_patch_shapes(void **state)
 {
 	(void)state;
-	sd_doc *l = load("l.json", "{\"a\":[1,2,3,4],\"b\":1,\"n\":18446744073709551615}");
-	sd_doc *r = load("r.json", "{\"a\":[2,4,5],\"c\":1.50,\"n\":18446744073709551615}");
+	sd_doc *l = test_load("l.json", "{\"a\":[1,2,3,4],\"b\":1,\"n\":18446744073709551615}");
+	sd_doc *r = test_load("r.json", "{\"a\":[2,4,5],\"c\":1.50,\"n\":18446744073709551615}");
 	sd_buf b = SD_BUF_INIT;
 	sd_report_patch(&b, sd_doc_root(l), sd_doc_root(r), 0);
 	/* removals in descending index order, exact number text */

@@ -15,19 +15,11 @@
 #include "specdiff/diff.h"
 #include "specdiff/edit.h"
 #include "specdiff/goview.h"
-
-static sd_doc *load(const char *name, const char *text)
-{
-	sd_error e;
-	sd_doc *d = sd_doc_load_bytes(name, text, strlen(text), NULL, &e);
-	if (!d)
-		fail_msg("%s: %s", name, e.msg);
-	return d;
-}
+#include "test_util.h"
 
 static void assert_doc_is(const sd_doc *d, const char *json)
 {
-	sd_doc *want = load("want.json", json);
+	sd_doc *want = test_load("want.json", json);
 	if (!sd_node_equal(sd_doc_root(d), sd_doc_root(want)))
 		fail_msg("document differs from %s", json);
 	sd_doc_free(want);
@@ -43,8 +35,8 @@ typedef struct fixture {
 static void fx_open(fixture *f, const char *l, const char *r, bool oci)
 {
 	sd_error e;
-	f->doc[0] = load("l.json", l);
-	f->doc[1] = load("r.json", r);
+	f->doc[0] = test_load("l.json", l);
+	f->doc[1] = test_load("r.json", r);
 	for (int s = 0; s < 2; s++)
 		f->view[s] = sd_goview_decode(f->doc[s], oci ? sd_schema_oci() : sd_schema_iface(), &e);
 	sd_diff_opts o = { SD_MODE_STRICT, 0 };
@@ -92,7 +84,7 @@ static bool equal_after(const fixture *f, const sd_edit *e)
 static void test_locate_replace_insert_remove(void **state)
 {
 	(void)state;
-	sd_doc *d = load("d.json", "{\"a\": [1, {\"b\": 2}], \"c\": 3}");
+	sd_doc *d = test_load("d.json", "{\"a\": [1, {\"b\": 2}], \"c\": 3}");
 	const char *before = "{\"a\": [1, {\"b\": 2}], \"c\": 3}";
 	const sd_node *b = sd_node_at_pointer(sd_doc_root(d), "/a/1/b");
 	size_t loc[8];
@@ -101,7 +93,7 @@ static void test_locate_replace_insert_remove(void **state)
 	assert_int_equal(loc[1], 1);
 	assert_int_equal(loc[2], 0);
 	assert_int_equal(sd_doc_locate(d, sd_doc_root(d), loc, 8), 0);
-	sd_doc *v = load("v.json", "[true]");
+	sd_doc *v = test_load("v.json", "[true]");
 
 	sd_doc *r = sd_doc_edit_replace(d, loc, 3, sd_doc_root(v), false);
 	assert_doc_is(r, "{\"a\": [1, {\"b\": [true]}], \"c\": 3}");
@@ -132,8 +124,8 @@ static void test_locate_replace_insert_remove(void **state)
 static void test_edit_keeps_duplicate_flags_right(void **state)
 {
 	(void)state;
-	sd_doc *d = load("d.json", "{\"a\": 1, \"b\": 2}");
-	sd_doc *v = load("v.json", "3");
+	sd_doc *d = test_load("d.json", "{\"a\": 1, \"b\": 2}");
+	sd_doc *v = test_load("v.json", "3");
 	sd_doc *r = sd_doc_edit_insert(d, NULL, 0, 2, "a", 1, sd_doc_root(v), true);
 	const sd_node *root = sd_doc_root(r);
 	assert_true(root->flags & SD_NODE_DUPKEYS);
@@ -362,7 +354,7 @@ static void test_history_undo_redo_modified(void **state)
 	assert_true(sd_history_modified(h, 1));
 
 	/* a document Go cannot decode is kept, with Go's error */
-	sd_doc *bad = load("bad.json", "{\"process\": {\"user\": {\"uid\": -1}}}");
+	sd_doc *bad = test_load("bad.json", "{\"process\": {\"user\": {\"uid\": -1}}}");
 	assert_non_null(sd_history_push(h, 0, bad, "/process/user/uid"));
 	assert_ptr_equal(sd_history_doc(h, 0), bad);
 	sd_history_free(h);   /* frees edited, d2, bad; not the borrowed ones */
@@ -378,7 +370,7 @@ static void test_history_replace_reset_and_bounds(void **state)
 	for (int i = 0; i < SD_HISTORY_MAX_STATES + 20; i++) {
 		char text[32];
 		snprintf(text, sizeof(text), "{\"a\": %d}", i + 10);
-		assert_null(sd_history_push(h, i % 2, load("x.json", text), "/a"));
+		assert_null(sd_history_push(h, i % 2, test_load("x.json", text), "/a"));
 	}
 	assert_true(sd_history_count(h) <= SD_HISTORY_MAX_STATES);
 	assert_true(sd_history_count(h) >= SD_HISTORY_MAX_STATES - 1);
@@ -391,7 +383,7 @@ static void test_history_replace_reset_and_bounds(void **state)
 	assert_true(sd_history_modified(h, 0));
 
 	sd_error err;
-	sd_doc *w = load("w.json", "{\"a\": 99}");
+	sd_doc *w = test_load("w.json", "{\"a\": 99}");
 	sd_goview *wv = sd_goview_decode(w, sd_schema_iface(), &err);
 	sd_history_replace(h, 0, w, wv);
 	assert_false(sd_history_modified(h, 0));
@@ -399,7 +391,7 @@ static void test_history_replace_reset_and_bounds(void **state)
 	assert_true(sd_history_undo(h));
 	assert_true(sd_history_modified(h, 0));
 
-	sd_doc *d[2] = { load("l.json", "{}"), load("r.json", "[]") };
+	sd_doc *d[2] = { test_load("l.json", "{}"), test_load("r.json", "[]") };
 	sd_goview *v[2] = { sd_goview_decode(d[0], sd_schema_iface(), &err),
 			    sd_goview_decode(d[1], sd_schema_iface(), &err) };
 	sd_history_reset(h, d, v);

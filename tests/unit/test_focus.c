@@ -14,6 +14,7 @@
 
 #include "specdiff/focus.h"
 #include "specdiff/report.h"
+#include "test_util.h"
 
 /* ---- patterns ---- */
 
@@ -121,46 +122,22 @@ static void test_pattern_root_and_subtree(void **state)
 
 /* ---- a focus on a comparison ---- */
 
+/* A strict diff of two OCI specs, and a focus to apply to it. */
 typedef struct fx {
-	sd_doc *ld, *rd;
-	sd_goview *lv, *rv;
-	sd_diff *d;
+	test_pair p;
 	sd_focus *f;
 } fx;
 
-static sd_doc *load(const char *name, const char *text)
-{
-	sd_load_opts o;
-	memset(&o, 0, sizeof(o));
-	sd_error e;
-	sd_error_clear(&e);
-	sd_doc *doc = sd_doc_load_bytes(name, text, strlen(text), &o, &e);
-	if (!doc)
-		fail_msg("%s: %s", name, e.msg);
-	return doc;
-}
-
 static void mk(fx *f, const char *l, const char *r)
 {
-	sd_error e;
-	f->ld = load("l.json", l);
-	f->rd = load("r.json", r);
-	f->lv = sd_goview_decode(f->ld, sd_schema_oci(), &e);
-	f->rv = sd_goview_decode(f->rd, sd_schema_oci(), &e);
-	sd_diff_opts o = { SD_MODE_STRICT, 0 };
-	memset(&o, 0, sizeof(o));
-	f->d = sd_diff_compute(f->ld, f->lv, f->rd, f->rv, &o);
+	test_pair_open(&f->p, "l.json", l, "r.json", r, SD_SCHEMA_OCI);
 	f->f = sd_focus_new();
 }
 
 static void done(fx *f)
 {
 	sd_focus_free(f->f);
-	sd_diff_free(f->d);
-	sd_goview_free(f->lv);
-	sd_goview_free(f->rv);
-	sd_doc_free(f->ld);
-	sd_doc_free(f->rd);
+	test_pair_close(&f->p);
 }
 
 static void add(sd_focus *f, bool only, const char *pat)
@@ -188,33 +165,33 @@ static void test_ignore_marks_and_recounts(void **state)
 	(void)state;
 	fx f;
 	mk(&f, L1, R1);
-	assert_int_equal(sd_diff_count_class(f.d, SD_CLASS_VALUE), 3);
+	assert_int_equal(sd_diff_count_class(f.p.d, SD_CLASS_VALUE), 3);
 	add(f.f, false, "/hostname");
 	add(f.f, false, "/linux/**");
-	assert_int_equal(sd_diff_apply_focus(f.d, f.f), 2);
-	assert_int_equal(sd_diff_count_ignored(f.d), 2);
-	assert_int_equal(sd_diff_count_class(f.d, SD_CLASS_VALUE), 1);   /* /process/env */
-	assert_true(item(f.d, "/hostname")->ignored);
-	assert_true(item(f.d, "/linux/sysctl/x")->ignored);
-	assert_false(item(f.d, "/process/env")->ignored);
-	assert_false(sd_diff_equal(f.d, SD_MODE_STRICT));
+	assert_int_equal(sd_diff_apply_focus(f.p.d, f.f), 2);
+	assert_int_equal(sd_diff_count_ignored(f.p.d), 2);
+	assert_int_equal(sd_diff_count_class(f.p.d, SD_CLASS_VALUE), 1);   /* /process/env */
+	assert_true(item(f.p.d, "/hostname")->ignored);
+	assert_true(item(f.p.d, "/linux/sysctl/x")->ignored);
+	assert_false(item(f.p.d, "/process/env")->ignored);
+	assert_false(sd_diff_equal(f.p.d, SD_MODE_STRICT));
 	/* the pair tree: the ignored pair keeps its item but has no class */
-	const sd_pair *p = sd_diff_find(f.d, "/hostname");
+	const sd_pair *p = sd_diff_find(f.p.d, "/hostname");
 	assert_non_null(p);
 	assert_int_equal(p->cls, SD_CLASS_NONE);
 	assert_true(p->item && p->item->ignored);
-	const sd_pair *lx = sd_diff_find(f.d, "/linux");
+	const sd_pair *lx = sd_diff_find(f.p.d, "/linux");
 	assert_int_equal(lx->below, 0);
-	assert_true(sd_diff_root(f.d)->below & (1u << SD_CLASS_VALUE));
+	assert_true(sd_diff_root(f.p.d)->below & (1u << SD_CLASS_VALUE));
 	/* ignoring the rest makes the documents equal */
 	add(f.f, false, "/process/env");
-	sd_diff_apply_focus(f.d, f.f);
-	assert_true(sd_diff_equal(f.d, SD_MODE_STRICT));
-	assert_int_equal(sd_diff_root(f.d)->below & ~1u, 0);
+	sd_diff_apply_focus(f.p.d, f.f);
+	assert_true(sd_diff_equal(f.p.d, SD_MODE_STRICT));
+	assert_int_equal(sd_diff_root(f.p.d)->below & ~1u, 0);
 	/* no focus: everything back */
-	assert_int_equal(sd_diff_apply_focus(f.d, NULL), 0);
-	assert_int_equal(sd_diff_count_class(f.d, SD_CLASS_VALUE), 3);
-	assert_int_equal(sd_diff_find(f.d, "/hostname")->cls, SD_CLASS_VALUE);
+	assert_int_equal(sd_diff_apply_focus(f.p.d, NULL), 0);
+	assert_int_equal(sd_diff_count_class(f.p.d, SD_CLASS_VALUE), 3);
+	assert_int_equal(sd_diff_find(f.p.d, "/hostname")->cls, SD_CLASS_VALUE);
 	done(&f);
 }
 
@@ -224,14 +201,14 @@ static void test_only(void **state)
 	fx f;
 	mk(&f, L1, R1);
 	add(f.f, true, "/linux");
-	sd_diff_apply_focus(f.d, f.f);
-	assert_true(item(f.d, "/hostname")->ignored);
-	assert_true(item(f.d, "/process/env")->ignored);
-	assert_false(item(f.d, "/linux/sysctl/x")->ignored);
+	sd_diff_apply_focus(f.p.d, f.f);
+	assert_true(item(f.p.d, "/hostname")->ignored);
+	assert_true(item(f.p.d, "/process/env")->ignored);
+	assert_false(item(f.p.d, "/linux/sysctl/x")->ignored);
 	/* --only and --ignore together: ignore wins */
 	add(f.f, false, "/linux/sysctl/x");
-	sd_diff_apply_focus(f.d, f.f);
-	assert_true(sd_diff_equal(f.d, SD_MODE_STRICT));
+	sd_diff_apply_focus(f.p.d, f.f);
+	assert_true(sd_diff_equal(f.p.d, SD_MODE_STRICT));
 	done(&f);
 }
 
@@ -242,23 +219,23 @@ static void test_nil_pointer_items(void **state)
 	fx f;
 	mk(&f, "{}", "{\"linux\":{\"sysctl\":{}}}");
 	add(f.f, true, "/linux/sysctl");
-	sd_diff_apply_focus(f.d, f.f);
-	assert_false(item(f.d, "/linux")->ignored);    /* holds the focused node */
+	sd_diff_apply_focus(f.p.d, f.f);
+	assert_false(item(f.p.d, "/linux")->ignored);    /* holds the focused node */
 	done(&f);
 	mk(&f, "{}", "{\"linux\":{\"seccomp\":{}}}");
 	add(f.f, true, "/linux/sysctl");
-	sd_diff_apply_focus(f.d, f.f);
-	assert_true(item(f.d, "/linux")->ignored);     /* sysctl is nil there */
+	sd_diff_apply_focus(f.p.d, f.f);
+	assert_true(item(f.p.d, "/linux")->ignored);     /* sysctl is nil there */
 	done(&f);
 	mk(&f, "{}", "{\"linux\":{\"sysctl\":{}}}");
 	add(f.f, false, "/linux/sysctl");
-	sd_diff_apply_focus(f.d, f.f);
-	assert_true(item(f.d, "/linux")->ignored);     /* all it holds is ignored */
+	sd_diff_apply_focus(f.p.d, f.f);
+	assert_true(item(f.p.d, "/linux")->ignored);     /* all it holds is ignored */
 	done(&f);
 	mk(&f, "{}", "{\"linux\":{\"sysctl\":{},\"seccomp\":{}}}");
 	add(f.f, false, "/linux/sysctl");
-	sd_diff_apply_focus(f.d, f.f);
-	assert_false(item(f.d, "/linux")->ignored);
+	sd_diff_apply_focus(f.p.d, f.f);
+	assert_false(item(f.p.d, "/linux")->ignored);
 	done(&f);
 }
 
@@ -270,19 +247,19 @@ static void test_classes_and_modes(void **state)
 	fx f;
 	mk(&f, "{\"linux\":{\"sysctl\":{}},\"process\":{\"env\":[\"A=1\",\"B=2\"]},\"x\":1}",
 	   "{\"linux\":{},\"process\":{\"env\":[\"B=2\",\"A=1\"]}}");
-	assert_false(sd_diff_equal(f.d, SD_MODE_STRICT));
-	assert_true(sd_diff_equal(f.d, SD_MODE_SEMANTIC));
+	assert_false(sd_diff_equal(f.p.d, SD_MODE_STRICT));
+	assert_true(sd_diff_equal(f.p.d, SD_MODE_SEMANTIC));
 	add(f.f, false, "/linux/sysctl");
-	sd_diff_apply_focus(f.d, f.f);
-	assert_int_equal(sd_diff_count_class(f.d, SD_CLASS_NIL_VS_EMPTY), 0);
-	assert_int_equal(sd_diff_count_class(f.d, SD_CLASS_ORDER_ONLY), 1);
-	assert_false(sd_diff_equal(f.d, SD_MODE_STRICT));
+	sd_diff_apply_focus(f.p.d, f.f);
+	assert_int_equal(sd_diff_count_class(f.p.d, SD_CLASS_NIL_VS_EMPTY), 0);
+	assert_int_equal(sd_diff_count_class(f.p.d, SD_CLASS_ORDER_ONLY), 1);
+	assert_false(sd_diff_equal(f.p.d, SD_MODE_STRICT));
 	add(f.f, false, "/process/env");
 	add(f.f, false, "/x");
-	sd_diff_apply_focus(f.d, f.f);
-	assert_true(sd_diff_equal(f.d, SD_MODE_STRICT));
-	assert_int_equal(sd_diff_count_class(f.d, SD_CLASS_COSMETIC), 0);
-	assert_true(item(f.d, "/x")->ignored);
+	sd_diff_apply_focus(f.p.d, f.f);
+	assert_true(sd_diff_equal(f.p.d, SD_MODE_STRICT));
+	assert_int_equal(sd_diff_count_class(f.p.d, SD_CLASS_COSMETIC), 0);
+	assert_true(item(f.p.d, "/x")->ignored);
 	done(&f);
 }
 
@@ -301,7 +278,7 @@ static void test_unmatched(void **state)
 	add(f.f, true, "/linux/sysctl");           /* linux is nil on both sides */
 	const char *out[8];
 	bool only[8];
-	size_t n = sd_focus_unmatched(f.f, f.ld, f.lv, f.rd, f.rv, out, only, 8);
+	size_t n = sd_focus_unmatched(f.f, f.p.ld, f.p.lv, f.p.rd, f.p.rv, out, only, 8);
 	assert_int_equal(n, 3);
 	assert_string_equal(out[0], "/hostnam");
 	assert_false(only[0]);
@@ -317,11 +294,11 @@ static void test_json_report(void **state)
 	fx f;
 	mk(&f, L1, R1);
 	add(f.f, false, "/hostname");
-	sd_diff_apply_focus(f.d, f.f);
+	sd_diff_apply_focus(f.p.d, f.f);
 	sd_report_opts o;
 	sd_report_opts_init(&o);
 	sd_buf b = SD_BUF_INIT;
-	sd_report_json(&b, f.d, &o);
+	sd_report_json(&b, f.p.d, &o);
 	json_error_t je;
 	json_t *j = json_loads(b.data, 0, &je);
 	assert_non_null(j);
@@ -335,7 +312,7 @@ static void test_json_report(void **state)
 	json_decref(j);
 	sd_buf_reset(&b);
 	o.show_ignored = true;
-	sd_report_text(&b, f.d, &o);
+	sd_report_text(&b, f.p.d, &o);
 	assert_non_null(strstr(b.data, "; ignored: 1\n"));
 	assert_non_null(strstr(b.data, "ignored (not counted):\n  [value] /hostname\n"));
 	assert_null(strstr(b.data, "[value] /hostname\n    left"));
@@ -371,8 +348,8 @@ static bool rr(const char *prof, const char *l, const char *r, const char *path)
 	fx f;
 	mk(&f, l, r);
 	sd_focus_set_profile(f.f, sd_gvisor_profile_find(prof));
-	sd_diff_apply_focus(f.d, f.f);
-	bool ig = item(f.d, path)->ignored;
+	sd_diff_apply_focus(f.p.d, f.f);
+	bool ig = item(f.p.d, path)->ignored;
 	done(&f);
 	return ig;
 }

@@ -115,15 +115,23 @@ static void test_positions(void **state)
 	assert_int_equal(r->line, 1);
 	assert_int_equal(r->col, 1);
 	const sd_member *a = &r->u.members[0], *b = &r->u.members[1];
-	assert_int_equal(a->key_line, 2);
+	assert_int_equal(sd_member_key_line(a), 2);
 	assert_int_equal(a->key_col, 3);
 	assert_int_equal(a->value.line, 2);
 	assert_int_equal(a->value.col, 8);
 	assert_int_equal(a->value.u.items[1].line, 3);
 	assert_int_equal(a->value.u.items[1].col, 5);
-	assert_int_equal(b->key_line, 4);
+	assert_int_equal(sd_member_key_line(b), 4);
 	assert_int_equal(b->key_col, 2); /* a tab is one byte */
 	assert_int_equal(b->value.col, 7);
+	sd_doc_free(d);
+	/* the key's line is kept apart from its value's (sd_member_key_line) */
+	d = ok("{\"a\"\n:\n\n  1, \"b\":2}");
+	a = &sd_doc_root(d)->u.members[0];
+	assert_int_equal(sd_member_key_line(a), 1);
+	assert_int_equal(a->key_col, 2);
+	assert_int_equal(a->value.line, 4);
+	assert_int_equal(sd_member_key_line(&sd_doc_root(d)->u.members[1]), 4);
 	sd_doc_free(d);
 	/* columns count bytes, not characters */
 	d = ok("[\"\xc3\xa9\xc3\xa9\", 1]");

@@ -79,7 +79,7 @@ static void test_panel_for_sysctl(void **state)
 	const sd_pair *p = sd_diff_find(w->diff, "/linux/sysctl");
 	assert_non_null(p);
 	sd_panel panel = { 0 };
-	sd_panel_src src = { { "checkpoint.json", "restore.json" }, SD_MODE_STRICT, &w->checks };
+	sd_panel_src src = { { "checkpoint.json", "restore.json" }, SD_MODE_STRICT, &w->checks, NULL };
 	sd_panel_build(&panel, p, &src);
 	assert_string_equal(panel.v[0].text, "/linux/sysctl");
 	assert_true(has(&panel, "class  nil-vs-empty: unequal in strict mode"));
@@ -109,12 +109,108 @@ static void test_node_json_cut(void **state)
 	sd_buf_release(&b);
 }
 
+/* ---- a lazy diff: the panel shows a prefix of a big value ---- */
+
+static sd_doc *load_text(const char *name, const char *text)
+{
+	sd_load_opts lo;
+	memset(&lo, 0, sizeof(lo));
+	sd_error err;
+	sd_doc *d = sd_doc_load_bytes(name, text, strlen(text), &lo, &err);
+	if (!d)
+		fail_msg("%s: %s", name, err.msg);
+	return d;
+}
+
+/* The panel's line that starts with prefix, or NULL. */
+static const char *line_with(const sd_panel *p, const char *prefix, int nth)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (!strncmp(p->v[i].text, prefix, strlen(prefix)) && !nth--)
+			return p->v[i].text;
+	return NULL;
+}
+
+/* The panel of the pair at path, built on an eager and on a lazy diff of
+ * the same texts, must say the same; the lazy one must not have made the
+ * big values whole. */
+static void same_panel(const char *ltext, const char *rtext, const char *path, const char *len_line)
+{
+	sd_doc *doc[2] = { load_text("l.json", ltext), load_text("r.json", rtext) };
+	sd_goview *view[2];
+	for (int i = 0; i < 2; i++)
+		view[i] = sd_goview_decode(doc[i], sd_goview_pick_type(doc[i], SD_SCHEMA_AUTO), NULL);
+	sd_diff_opts o = { SD_MODE_STRICT, 0 };
+	sd_diff *eager = sd_diff_compute(doc[0], view[0], doc[1], view[1], &o);
+	sd_diff *lazy = sd_diff_compute_lazy(doc[0], view[0], doc[1], view[1], &o);
+	sd_panel pe = { 0 }, pl = { 0 };
+	sd_panel_src src = { { "l.json", "r.json" }, SD_MODE_STRICT, NULL, NULL };
+	sd_panel_build(&pe, sd_diff_find(eager, path), &src);
+	src.diff = lazy;
+	const sd_pair *lp = sd_diff_find(lazy, path);
+	sd_panel_build(&pl, lp, &src);
+	assert_non_null(lp->item);
+	assert_null(lp->item->left);    /* made as a prefix only */
+	const char *v = line_with(&pl, "  %v ", 0);
+	assert_string_equal(v + strlen(v) - 3, "...");   /* cut: longer than shown */
+	assert_non_null(line_with(&pl, len_line, 0));
+	static const char *const lines[] = { "  Go ", "  %v ", "  %#v ", "  json.Marshal ", "  as an omitempty" };
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+		for (int side = 0; side < 2; side++) {
+			const char *a = line_with(&pe, lines[i], side), *b = line_with(&pl, lines[i], side);
+			assert_non_null(a);
+			assert_non_null(b);
+			assert_string_equal(a, b);
+		}
+	/* sd_diff_item_at still makes the whole values */
+	for (size_t i = 0; i < sd_diff_count(lazy); i++)
+		if (sd_diff_item_at(lazy, i) == lp->item)
+			assert_non_null(lp->item->left);
+	sd_panel_release(&pe);
+	sd_panel_release(&pl);
+	sd_diff_free(eager);
+	sd_diff_free(lazy);
+	for (int i = 0; i < 2; i++) {
+		sd_goview_free(view[i]);
+		sd_doc_free(doc[i]);
+	}
+}
+
+static void test_lazy_big_list(void **state)
+{
+	(void)state;
+	sd_buf l = SD_BUF_INIT, r = SD_BUF_INIT;
+	sd_buf_addc(&l, '[');
+	for (int i = 0; i < 6000; i++)
+		sd_buf_addf(&l, "%s{\"b\":%d,\"a\":[\"x\",null,true,1.5e3]}", i ? "," : "", i);
+	sd_buf_add(&r, l.data, l.len);
+	sd_buf_adds(&l, "]");
+	sd_buf_adds(&r, ",{}]");
+	same_panel(l.data, r.data, "/", "  Go     []interface {}  not nil  len 6000");
+	sd_buf_release(&l);
+	sd_buf_release(&r);
+}
+
+static void test_lazy_big_map(void **state)
+{
+	(void)state;
+	sd_buf l = SD_BUF_INIT;
+	sd_buf_adds(&l, "{\"m\":{");
+	for (int i = 9000; i >= 0; i--)   /* written in reverse: Go sorts the keys */
+		sd_buf_addf(&l, "\"k%05d\":{\"v\":%d},", i, i);
+	sd_buf_adds(&l, "\"k00003\":\"last wins\"}}");
+	same_panel(l.data, "{\"m\":[1]}", "/m", "  Go     interface {}  not nil");
+	sd_buf_release(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_verdict_line),
 		cmocka_unit_test(test_panel_for_sysctl),
 		cmocka_unit_test(test_node_json_cut),
+		cmocka_unit_test(test_lazy_big_list),
+		cmocka_unit_test(test_lazy_big_map),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -131,7 +131,7 @@ static void test_positions(void **state)
 	(void)state;
 	sd_doc *d = ok("# c\nroot:\n  k: [1, \"x\"]\n  \xc3\xa9t\xc3\xa9: v\n");
 	const sd_node *root = sd_node_get(sd_doc_root(d), "root");
-	assert_int_equal(sd_doc_root(d)->u.members[0].key_line, 2);
+	assert_int_equal(sd_member_key_line(&sd_doc_root(d)->u.members[0]), 2);
 	assert_int_equal(sd_doc_root(d)->u.members[0].key_col, 1);
 	assert_int_equal(root->line, 3);
 	assert_int_equal(root->col, 3);
@@ -141,10 +141,24 @@ static void test_positions(void **state)
 	assert_true(k->flags & SD_NODE_FLOW);
 	assert_int_equal(k->u.items[1].col, 10);
 	/* byte columns after multi-byte characters */
-	assert_int_equal(root->u.members[1].key_line, 4);
+	assert_int_equal(sd_member_key_line(&root->u.members[1]), 4);
 	assert_int_equal(root->u.members[1].value.col, 10);
 	assert_true(sd_doc_yaml_had_comments(d));
 	sd_doc_free(d);
+	/* an alias value keeps its anchor's position, its key its own line */
+	sd_buf b = SD_BUF_INIT;
+	sd_buf_adds(&b, "a: &x\n  k: v\n");
+	for (int i = 0; i < 3000; i++)
+		sd_buf_addf(&b, "f%d: %d\n", i, i);
+	sd_buf_adds(&b, "  \nb:   *x\n");
+	d = ok(b.data);
+	const sd_member *m = &sd_doc_root(d)->u.members[3001];
+	assert_int_equal(m->value.line, sd_doc_root(d)->u.members[0].value.line);
+	assert_true(m->value.line < 3);
+	assert_int_equal(sd_member_key_line(m), 3004);
+	assert_int_equal(m->key_col, 1);
+	sd_doc_free(d);
+	sd_buf_release(&b);
 }
 
 static void test_duplicates(void **state)
