@@ -78,26 +78,22 @@ static int select_release(check_args *a, const char *arg)
 	return 0;
 }
 
-static int own_option(check_args *a, int opt, const char *arg, char **argv)
+/* Returns -1 to go on, else an exit status (sd_cli_options.own). */
+static int own_option(void *args, int opt, const char *arg)
 {
+	check_args *a = args;
 	switch (opt) {
-	case 'h':
-		fputs(check_help, stdout);
-		return 0;
 	case OPT_PROFILE: return select_profiles(a, arg) ? 2 : -1;
 	case OPT_RUNSC: return select_release(a, arg) ? 2 : -1;
-	case OPT_AS_GIVEN: a->as_given = true; return -1;
-	case OPT_LIST: a->list = true; return -1;
+	case OPT_AS_GIVEN: a->as_given = true; break;
+	case OPT_LIST: a->list = true; break;
 	case OPT_FORMAT:
 		if (strcmp(arg, "text") && strcmp(arg, "json"))
 			return sd_cli_usage("check", "--format takes text or json, not '%s'", arg);
 		a->json = !strcmp(arg, "json");
-		return -1;
-	case ':':
-		return sd_cli_usage("check", "option '%s' needs a value", argv[optind - 1]);
-	default:
-		return sd_cli_usage("check", "unknown option '%s'", argv[optind - 1]);
+		break;
 	}
+	return -1;
 }
 
 /* Returns -1 to go on, else an exit status. */
@@ -113,20 +109,12 @@ static int parse_args(check_args *a, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	static const sd_cli_options options = { "check", check_help, ":h", longopts, own_option };
 	memset(a, 0, sizeof(*a));
 	sd_cli_common_init(&a->common);
-	optind = 1;
-	opterr = 0;
-	int opt;
-	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		int r = sd_cli_common_opt(&a->common, "check", opt, optarg);
-		if (r < 0)
-			return 2;
-		if (r > 0)
-			continue;
-		if ((r = own_option(a, opt, optarg, argv)) >= 0)
-			return r;
-	}
+	int rc = sd_cli_parse_options(&options, argc, argv, &a->common, a);
+	if (rc >= 0)
+		return rc;
 	if (a->list)
 		return -1;
 	if (a->common.schema == SD_SCHEMA_NONE)

@@ -48,7 +48,7 @@ static const char diff_help[] =
 
 enum {
 	OPT_MODE = SD_OPT_COMMON_END + 1, OPT_FORMAT, OPT_NO_COSMETIC,
-	OPT_IGNORE, OPT_ONLY, OPT_RESTORE_RELEVANT, OPT_SHOW_IGNORED,
+	OPT_SHOW_IGNORED,
 };
 enum out_format { OUT_TEXT, OUT_JSON, OUT_PATCH };
 
@@ -61,35 +61,6 @@ typedef struct diff_args {
 	sd_focus *focus;         /* NULL until a focus option is given */
 	const char *left, *right;
 } diff_args;
-
-static sd_focus *focus_of(diff_args *a)
-{
-	if (!a->focus)
-		a->focus = sd_focus_new();
-	return a->focus;
-}
-
-/* --ignore, --only, --restore-relevant; -1 after a usage error. */
-static int parse_focus(diff_args *a, int opt, const char *arg)
-{
-	sd_error err;
-	sd_error_clear(&err);
-	if (opt == OPT_RESTORE_RELEVANT) {
-		const sd_profile *p = !arg ? sd_focus_default_profile()
-			: !strncmp(arg, "release-", 8) ? sd_gvisor_profile_for_release(arg)
-			: sd_gvisor_profile_find(arg);
-		if (!p)
-			return sd_cli_usage("diff", "--restore-relevant: unknown profile or release '%s' "
-					    "(see specdiff check --help)", arg), -1;
-		sd_focus_set_profile(focus_of(a), p);
-		return 0;
-	}
-	bool ok = opt == OPT_IGNORE ? sd_focus_add_ignore(focus_of(a), arg, &err)
-				    : sd_focus_add_only(focus_of(a), arg, &err);
-	if (!ok)
-		return sd_cli_usage("diff", "%s: %s", opt == OPT_IGNORE ? "--ignore" : "--only", err.msg), -1;
-	return 0;
-}
 
 static int parse_value(diff_args *a, int opt, const char *arg)
 {
@@ -120,25 +91,30 @@ static int apply_config(diff_args *a)
 	const sd_config *cfg = sd_cli_config();
 	if (cfg->mode.value && parse_value(a, OPT_MODE, cfg->mode.value))
 		return -1;
-	for (size_t i = 0; i < cfg->nignores; i++) {
-		sd_error err;
-		sd_error_clear(&err);
-		if (!sd_focus_add_ignore(focus_of(a), cfg->ignores[i].pattern, &err)) {
-			sd_error_set(&err, cfg->path, cfg->ignores[i].line, 0, "ignore %s: %s",
-				     cfg->ignores[i].pattern, err.msg);
-			sd_cli_error(&err);
-		}
-	}
+	sd_cli_focus_config(&a->focus);
 	return 0;
 }
 
-static bool from_config(const char *pattern)
+/* Returns -1 to go on, else an exit status (sd_cli_options.own). */
+static int own_option(void *args, int opt, const char *arg)
 {
-	const sd_config *cfg = sd_cli_config();
-	for (size_t i = 0; i < cfg->nignores; i++)
-		if (!strcmp(cfg->ignores[i].pattern, pattern))
-			return true;
-	return false;
+	diff_args *a = args;
+	switch (opt) {
+	case OPT_MODE:
+	case OPT_FORMAT:
+		return parse_value(a, opt, arg) ? 2 : -1;
+	case OPT_NO_COSMETIC:
+		a->no_cosmetic = true;
+		break;
+	case SD_OPT_IGNORE:
+	case SD_OPT_ONLY:
+	case SD_OPT_RESTORE_RELEVANT:
+		return sd_cli_focus_opt(&a->focus, "diff", opt, arg) < 0 ? 2 : -1;
+	case OPT_SHOW_IGNORED:
+		a->show_ignored = true;
+		break;
+	}
+	return -1;
 }
 
 /* Returns -1 to go on, else an exit status. */
@@ -149,53 +125,19 @@ static int parse_args(diff_args *a, int argc, char **argv)
 		{ "mode", required_argument, NULL, OPT_MODE },
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "no-cosmetic", no_argument, NULL, OPT_NO_COSMETIC },
-		{ "ignore", required_argument, NULL, OPT_IGNORE },
-		{ "only", required_argument, NULL, OPT_ONLY },
-		{ "restore-relevant", optional_argument, NULL, OPT_RESTORE_RELEVANT },
+		SD_CLI_FOCUS_LONGOPTS,
 		{ "show-ignored", no_argument, NULL, OPT_SHOW_IGNORED },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	static const sd_cli_options options = { "diff", diff_help, ":h", longopts, own_option };
 	memset(a, 0, sizeof(*a));
 	sd_cli_common_init(&a->common);
 	if (apply_config(a))
 		return 2;
-	optind = 1;
-	opterr = 0;
-	int opt;
-	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		int r = sd_cli_common_opt(&a->common, "diff", opt, optarg);
-		if (r < 0)
-			return 2;
-		if (r > 0)
-			continue;
-		switch (opt) {
-		case 'h':
-			fputs(diff_help, stdout);
-			return 0;
-		case OPT_MODE:
-		case OPT_FORMAT:
-			if (parse_value(a, opt, optarg))
-				return 2;
-			break;
-		case OPT_NO_COSMETIC:
-			a->no_cosmetic = true;
-			break;
-		case OPT_IGNORE:
-		case OPT_ONLY:
-		case OPT_RESTORE_RELEVANT:
-			if (parse_focus(a, opt, optarg))
-				return 2;
-			break;
-		case OPT_SHOW_IGNORED:
-			a->show_ignored = true;
-			break;
-		case ':':
-			return sd_cli_usage("diff", "option '%s' needs a value", argv[optind - 1]);
-		default:
-			return sd_cli_usage("diff", "unknown option '%s'", argv[optind - 1]);
-		}
-	}
+	int rc = sd_cli_parse_options(&options, argc, argv, &a->common, a);
+	if (rc >= 0)
+		return rc;
 	if (argc - optind != 2)
 		return sd_cli_usage("diff", "expected two inputs, LEFT and RIGHT (got %d)", argc - optind);
 	if (a->focus && sd_focus_profile(a->focus)) {
@@ -245,7 +187,7 @@ static void warn_unmatched(const sd_focus *f, const sd_cli_common *common,
 	/* A per-user ignore list applies to every pair of files: a pattern
 	 * of it that matches nothing here is no typo worth a warning. */
 	for (size_t i = 0; i < n && i < MAX_SHOWN; i++)
-		if (only[i] || !from_config(pats[i]))
+		if (only[i] || !sd_cli_focus_from_config(pats[i]))
 			fprintf(stderr, "specdiff: warning: %s %s matches nothing in either document\n",
 				only[i] ? "--only" : "--ignore", pats[i]);
 }

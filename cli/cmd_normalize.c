@@ -44,6 +44,9 @@ static const char normalize_help[] =
 "  --like-roundtrip    first put OTHER through runsc's json.Marshal +\n"
 "                      json.Unmarshal round trip (what a restore compares\n"
 "                      against when OTHER is the checkpointed config.json)\n"
+"  --ignore PATTERN, --only PATTERN, --restore-relevant[=PROFILE]\n"
+"                      with --like: make no change at the paths diff would\n"
+"                      ignore with the same options (JSON Pointers, * and **)\n"
 "  --roundtrip         write exactly what runsc stores for a checkpoint:\n"
 "                      Go's marshal of FILE after the round trip (JSON\n"
 "                      unless --to yaml; takes no --empty or --like)\n"
@@ -83,6 +86,7 @@ typedef struct norm_args {
 	const char *like;
 	bool like_roundtrip, roundtrip, in_place, no_backup;
 	bool empty_given;
+	sd_focus *focus;         /* NULL until a focus option is given */
 } norm_args;
 
 static int pick(const char *opt, const char *arg, const char *const *names, int *out)
@@ -96,41 +100,46 @@ static int pick(const char *opt, const char *arg, const char *const *names, int 
 			    names[2], arg);
 }
 
-/* Returns 1 if handled, or an exit status + 2 (usage error = 4). */
-static int own_opt(norm_args *a, int opt, const char *arg)
+/* Returns -1 to go on, else an exit status (sd_cli_options.own). */
+static int own_option(void *args, int opt, const char *arg)
 {
 	static const char *const empties[] = { "keep", "omit", "explicit", NULL };
 	static const char *const orders[] = { "source", "go", "sorted", NULL };
+	norm_args *a = args;
 	int v;
 	switch (opt) {
-	case 'o': a->output = arg; return 1;
-	case OPT_LIKE: a->like = arg; return 1;
-	case OPT_LIKE_RT: a->like_roundtrip = true; return 1;
-	case OPT_ROUNDTRIP: a->roundtrip = true; return 1;
-	case OPT_IN_PLACE: a->in_place = true; return 1;
-	case OPT_NO_BACKUP: a->no_backup = true; return 1;
-	case OPT_DROP_UNKNOWN: a->nopts.drop_unknown = true; return 1;
+	case 'o': a->output = arg; break;
+	case OPT_LIKE: a->like = arg; break;
+	case OPT_LIKE_RT: a->like_roundtrip = true; break;
+	case OPT_ROUNDTRIP: a->roundtrip = true; break;
+	case OPT_IN_PLACE: a->in_place = true; break;
+	case OPT_NO_BACKUP: a->no_backup = true; break;
+	case OPT_DROP_UNKNOWN: a->nopts.drop_unknown = true; break;
+	case SD_OPT_IGNORE:
+	case SD_OPT_ONLY:
+	case SD_OPT_RESTORE_RELEVANT:
+		return sd_cli_focus_opt(&a->focus, "normalize", opt, arg) < 0 ? 2 : -1;
 	case OPT_TO:
 		if (!strcmp(arg, "json"))
 			a->to = SD_FORMAT_JSON;
 		else if (!strcmp(arg, "yaml"))
 			a->to = SD_FORMAT_YAML;
 		else
-			return sd_cli_usage("normalize", "--to takes json or yaml, not '%s'", arg) + 2;
-		return 1;
+			return sd_cli_usage("normalize", "--to takes json or yaml, not '%s'", arg);
+		break;
 	case OPT_EMPTY:
 		if (pick("--empty", arg, empties, &v))
-			return 4;
+			return 2;
 		a->nopts.empty = (sd_empty_mode)v;
 		a->empty_given = true;
-		return 1;
+		break;
 	case OPT_ORDER:
 		if (pick("--order", arg, orders, &v))
-			return 4;
+			return 2;
 		a->nopts.order = (sd_order_mode)v;
-		return 1;
+		break;
 	}
-	return 0;
+	return -1;
 }
 
 static int check_combinations(const norm_args *a)
@@ -139,6 +148,8 @@ static int check_combinations(const norm_args *a)
 		return sd_cli_usage("normalize", "--in-place and -o exclude each other");
 	if (a->no_backup && !a->in_place)
 		return sd_cli_usage("normalize", "--no-backup goes with --in-place");
+	if (a->focus && !a->like)
+		return sd_cli_usage("normalize", "--ignore, --only and --restore-relevant go with --like OTHER");
 	if (a->like_roundtrip && !a->like)
 		return sd_cli_usage("normalize", "--like-roundtrip goes with --like OTHER");
 	if (a->roundtrip && (a->like || a->empty_given))
@@ -163,38 +174,26 @@ static int parse_args(norm_args *a, int argc, char **argv)
 		{ "in-place", no_argument, NULL, OPT_IN_PLACE },
 		{ "no-backup", no_argument, NULL, OPT_NO_BACKUP },
 		{ "drop-unknown", no_argument, NULL, OPT_DROP_UNKNOWN },
+		SD_CLI_FOCUS_LONGOPTS,
 		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	static const sd_cli_options options = {
+		"normalize", normalize_help, ":ho:", longopts, own_option
+	};
 	memset(a, 0, sizeof(*a));
 	sd_cli_common_init(&a->common);
-	optind = 1;
-	opterr = 0;
-	int opt;
-	while ((opt = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
-		int r = sd_cli_common_opt(&a->common, "normalize", opt, optarg);
-		if (r < 0)
-			return 2;
-		if (r > 0)
-			continue;
-		r = own_opt(a, opt, optarg);
-		if (r > 1)
-			return r - 2;
-		if (r == 1)
-			continue;
-		if (opt == 'h') {
-			fputs(normalize_help, stdout);
-			return 0;
-		}
-		if (opt == ':')
-			return sd_cli_usage("normalize", "option '%s' needs a value", argv[optind - 1]);
-		return sd_cli_usage("normalize", "unknown option '%s'", argv[optind - 1]);
-	}
+	int rc = sd_cli_parse_options(&options, argc, argv, &a->common, a);
+	if (rc >= 0)
+		return rc;
 	if (argc - optind != 1)
 		return sd_cli_usage("normalize", "expected one input FILE (got %d)", argc - optind);
 	a->input = argv[optind];
-	return check_combinations(a);
+	int rc2 = check_combinations(a);
+	if (rc2 < 0 && a->like)
+		sd_cli_focus_config(&a->focus);  /* the per-user ignore list */
+	return rc2;
 }
 
 /* ---- notes ----------------------------------------------------------- */
@@ -219,6 +218,11 @@ static void notes(const norm_args *a, const sd_doc *in, const sd_doc *out, sd_fo
 	if (to == SD_FORMAT_YAML && sd_write_yaml_lossy(sd_doc_root(out)))
 		note(a, "%s: strings holding invalid UTF-8 are written with U+FFFD in YAML "
 		     "(YAML cannot hold the raw bytes; --to json keeps them)", name);
+	if (to == SD_FORMAT_YAML && sd_write_yaml_number_strings(sd_doc_root(out)))
+		note(a, "%s: numbers beyond float64 range (such as 1e400) are written as quoted "
+		     "strings in YAML: YAML readers (gopkg.in/yaml.v3 too) read them as strings in "
+		     "any spelling, and Go cannot decode them as JSON numbers either; --to json "
+		     "keeps them as numbers", name);
 	if (sd_doc_yaml_had_comments(in))
 		note(a, "%s: comments in YAML input are not kept", name);
 	if (st->schema_less)
@@ -227,6 +231,8 @@ static void notes(const norm_args *a, const sd_doc *in, const sd_doc *out, sd_fo
 	if (st->dups_resolved)
 		note(a, "%s: %zu repeated field(s) written once, with the value Go merges them into "
 		     "(unknown fields inside them are not kept)", name, st->dups_resolved);
+	if (st->like_ignored)
+		note(a, "%s: %zu --like change(s) not made at ignored paths", name, st->like_ignored);
 	if (st->unknown_dropped)
 		note(a, "%s: %zu unknown field(s) left out (--drop-unknown)", name, st->unknown_dropped);
 }
@@ -367,6 +373,7 @@ static sd_doc *transform(norm_args *a, const sd_side *s, const sd_gv *like,
 	bool oci = sd_goview_root(s->view)->type == sd_schema_oci();
 	if (!a->roundtrip) {
 		a->nopts.like = like;
+		a->nopts.focus = a->focus;
 		return sd_normalize(s->doc, s->view, oci, &a->nopts, st, err);
 	}
 	if (s->decode_failed) {
@@ -419,14 +426,18 @@ int sd_cmd_normalize(int argc, char **argv)
 {
 	norm_args a;
 	int st = parse_args(&a, argc, argv);
-	if (st >= 0)
+	if (st >= 0) {
+		sd_focus_free(a.focus);
 		return st;
+	}
 	sd_side s;
 	if (sd_side_load(&s, a.input, &a.common)) {
 		sd_cli_error(&s.err);
+		sd_focus_free(a.focus);
 		return 2;
 	}
 	st = run(&a, &s);
 	sd_side_release(&s);
+	sd_focus_free(a.focus);
 	return st;
 }

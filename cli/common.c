@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "specdiff/focus.h"
+#include "specdiff/gvisor.h"
 #include "specdiff/write.h"
 
 static sd_config cli_config;
@@ -96,6 +98,33 @@ int sd_cli_common_opt(sd_cli_common *c, const char *cmd, int opt, const char *ar
 		return 1;
 	}
 	return 0;
+}
+
+int sd_cli_parse_options(const sd_cli_options *o, int argc, char **argv,
+			 sd_cli_common *common, void *args)
+{
+	int opt;
+	optind = 1;   /* getopt keeps its place in globals: start afresh */
+	opterr = 0;   /* our messages name the command; getopt's would not */
+	while ((opt = getopt_long(argc, argv, o->shortopts, o->longopts, NULL)) != -1) {
+		int r = sd_cli_common_opt(common, o->cmd, opt, optarg);
+		if (r < 0)
+			return 2;
+		if (r > 0)
+			continue;
+		switch (opt) {
+		case 'h':
+			fputs(o->help, stdout);
+			return 0;
+		case ':':
+			return sd_cli_usage(o->cmd, "option '%s' needs a value", argv[optind - 1]);
+		case '?':
+			return sd_cli_usage(o->cmd, "unknown option '%s'", argv[optind - 1]);
+		}
+		if ((r = o->own(args, opt, optarg)) >= 0)
+			return r;
+	}
+	return -1;
 }
 
 int sd_side_load(sd_side *s, const char *spec, const sd_cli_common *c)
@@ -196,4 +225,68 @@ int sd_cli_write_file(const char *path, const void *data, size_t len,
 		}
 	}
 	return sd_write_file_atomic(path, data, len, err);
+}
+
+static struct sd_focus *focus_of(struct sd_focus **focus)
+{
+	if (!*focus)
+		*focus = sd_focus_new();
+	return *focus;
+}
+
+static const sd_profile *restore_profile(const char *arg)
+{
+	if (!arg)
+		return sd_focus_default_profile();
+	if (!strncmp(arg, "release-", 8))
+		return sd_gvisor_profile_for_release(arg);
+	return sd_gvisor_profile_find(arg);
+}
+
+int sd_cli_focus_opt(struct sd_focus **focus, const char *cmd, int opt, const char *arg)
+{
+	sd_error err;
+	sd_error_clear(&err);
+	switch (opt) {
+	case SD_OPT_RESTORE_RELEVANT: {
+		const sd_profile *p = restore_profile(arg);
+		if (!p)
+			return sd_cli_usage(cmd, "--restore-relevant: unknown profile or release '%s' "
+					    "(see specdiff check --list-profiles)", arg), -1;
+		sd_focus_set_profile(focus_of(focus), p);
+		return 1;
+	}
+	case SD_OPT_IGNORE:
+		if (!sd_focus_add_ignore(focus_of(focus), arg, &err))
+			return sd_cli_usage(cmd, "--ignore: %s", err.msg), -1;
+		return 1;
+	case SD_OPT_ONLY:
+		if (!sd_focus_add_only(focus_of(focus), arg, &err))
+			return sd_cli_usage(cmd, "--only: %s", err.msg), -1;
+		return 1;
+	}
+	return 0;
+}
+
+void sd_cli_focus_config(struct sd_focus **focus)
+{
+	const sd_config *cfg = sd_cli_config();
+	for (size_t i = 0; i < cfg->nignores; i++) {
+		sd_error err;
+		sd_error_clear(&err);
+		if (!sd_focus_add_ignore(focus_of(focus), cfg->ignores[i].pattern, &err)) {
+			sd_error_set(&err, cfg->path, cfg->ignores[i].line, 0, "ignore %s: %s",
+				     cfg->ignores[i].pattern, err.msg);
+			sd_cli_error(&err);
+		}
+	}
+}
+
+bool sd_cli_focus_from_config(const char *pattern)
+{
+	const sd_config *cfg = sd_cli_config();
+	for (size_t i = 0; i < cfg->nignores; i++)
+		if (!strcmp(cfg->ignores[i].pattern, pattern))
+			return true;
+	return false;
 }

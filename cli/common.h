@@ -6,6 +6,7 @@
 #ifndef SPECDIFF_CLI_COMMON_H
 #define SPECDIFF_CLI_COMMON_H
 
+#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -56,6 +57,49 @@ enum {
 /* Handles one common option.  Returns 1 if handled, 0 if not a common
  * option, -1 after printing a usage error (exit 2). */
 int sd_cli_common_opt(sd_cli_common *c, const char *cmd, int opt, const char *arg);
+
+/* How a command reads its options with sd_cli_parse_options. */
+typedef struct sd_cli_options {
+	const char *cmd;                 /* "diff": names the command in messages */
+	const char *help;                /* printed on standard output for -h/--help */
+	const char *shortopts;           /* for getopt_long; starts with ':' */
+	const struct option *longopts;   /* SD_CLI_COMMON_LONGOPTS first */
+	/* One of the command's own options (never a common one, -h or a
+	 * getopt error).  Returns -1 to go on, else an exit status (2 after
+	 * printing a usage error). */
+	int (*own)(void *args, int opt, const char *arg);
+} sd_cli_options;
+
+/* Runs getopt_long over argv from the start: common options go into
+ * *common, -h prints the help and stops with 0, a missing value or an
+ * unknown option is a usage error (2), and the rest go to o->own(args).
+ * Returns -1 when every option was taken (operands start at optind), else
+ * the exit status. */
+int sd_cli_parse_options(const sd_cli_options *o, int argc, char **argv,
+			 sd_cli_common *common, void *args);
+
+/* Focus options (--ignore, --only, --restore-relevant), shared by diff,
+ * normalize --like and the explorer. */
+enum {
+	SD_OPT_IGNORE = 1100,
+	SD_OPT_ONLY,
+	SD_OPT_RESTORE_RELEVANT,
+};
+#define SD_CLI_FOCUS_LONGOPTS \
+	{ "ignore", required_argument, NULL, SD_OPT_IGNORE }, \
+	{ "only", required_argument, NULL, SD_OPT_ONLY }, \
+	{ "restore-relevant", optional_argument, NULL, SD_OPT_RESTORE_RELEVANT }
+
+struct sd_focus;
+/* Handles one focus option, creating *focus on first use.  Returns 1 if
+ * handled, 0 if not a focus option, -1 after a usage error (exit 2). */
+int sd_cli_focus_opt(struct sd_focus **focus, const char *cmd, int opt, const char *arg);
+/* Adds the configuration file's ignore lines to *focus (created when there
+ * are any); a bad pattern is reported as FILE:LINE and skipped. */
+void sd_cli_focus_config(struct sd_focus **focus);
+/* Was this pattern given by the configuration file (not worth a "matches
+ * nothing" warning: a per-user list applies to every pair of files)? */
+bool sd_cli_focus_from_config(const char *pattern);
 
 /* One input side: its document and Go view. */
 typedef struct sd_side {

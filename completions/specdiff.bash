@@ -8,11 +8,11 @@ _specdiff_profiles_static="gvisor-2024 gvisor-20241118 gvisor-20241202 gvisor-20
 
 # Options per command ("explore" is "specdiff [OPTIONS] LEFT RIGHT").
 _specdiff_opts_common="--format-in --doc --container --schema --color --no-color --quiet --help"
-_specdiff_opts_explore="$_specdiff_opts_common --mode --theme --version"
+_specdiff_opts_explore="$_specdiff_opts_common --mode --theme --ignore --only --restore-relevant --version"
 _specdiff_opts_diff="$_specdiff_opts_common --mode --format --no-cosmetic --ignore --only --restore-relevant --show-ignored"
 _specdiff_opts_check="$_specdiff_opts_common --profile --runsc --as-given --format --list-profiles"
 _specdiff_opts_explain="--container --format-in --doc --schema --quiet --help"
-_specdiff_opts_normalize="$_specdiff_opts_common --to --output --empty --order --like --like-roundtrip --roundtrip --in-place --no-backup --drop-unknown"
+_specdiff_opts_normalize="$_specdiff_opts_common --to --output --empty --order --like --like-roundtrip --roundtrip --in-place --no-backup --drop-unknown --ignore --only --restore-relevant"
 
 # "specdiff check --list-profiles" prints NAME FIRST-RELEASE ... per line.
 _specdiff_list_profiles()

@@ -40,6 +40,9 @@ complete -c specdiff -n $top -f -a normalize -d 'write a spec in canonical form'
 complete -c specdiff -n $top -F
 complete -c specdiff -n $top -l mode -x -a 'strict semantic' -d 'starting mode'
 complete -c specdiff -n $top -l theme -x -a '(__specdiff_themes)' -d 'colour theme'
+complete -c specdiff -n $top -l ignore -x -d 'leave differences under PATTERN out'
+complete -c specdiff -n $top -l only -x -d 'keep only differences under PATTERN'
+complete -c specdiff -n $top -l restore-relevant -f -a '(__specdiff_profiles; __specdiff_releases)' -d 'keep only what a restore check compares'
 complete -c specdiff -n $top -s V -l version -d 'show the version'
 
 # Options for every command (explain documents a subset).
@@ -79,3 +82,6 @@ complete -c specdiff -n $norm -l roundtrip -d "apply runsc's JSON round trip"
 complete -c specdiff -n $norm -l in-place -d 'rewrite FILE, keeping FILE.orig'
 complete -c specdiff -n $norm -l no-backup -d 'with --in-place, no FILE.orig'
 complete -c specdiff -n $norm -l drop-unknown -d 'drop fields specs-go does not know'
+complete -c specdiff -n $norm -l ignore -x -d 'with --like: no change under PATTERN'
+complete -c specdiff -n $norm -l only -x -d 'with --like: change only under PATTERN'
+complete -c specdiff -n $norm -l restore-relevant -f -a '(__specdiff_profiles; __specdiff_releases)' -d 'with --like: change only what a restore check compares'

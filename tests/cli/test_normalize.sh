@@ -43,6 +43,18 @@ expect_err 'comments in YAML input are not kept'
 run "$SPECDIFF" normalize --quiet c.yaml
 expect_no_out '#'
 expect_eq "$(cat "$err")" "" "--quiet silences notes"
+# A number beyond float64 range has no YAML spelling that stays a number:
+# quoted (a string to every reader), with a note; JSON keeps it a number.
+printf '{"big": 1e400, "ok": 1e308}' > huge.json
+run "$SPECDIFF" normalize --to yaml huge.json
+expect_rc 0
+expect_out 'big: "1e400"'
+expect_out 'ok: 1e308'
+expect_err 'numbers beyond float64 range (such as 1e400) are written as quoted strings'
+run "$SPECDIFF" normalize huge.json
+expect_rc 0
+expect_out '"big": 1e400,'
+expect_eq "$(cat "$err")" "" "no note for JSON output"
 
 # ---- --empty, --order, --like, --roundtrip ----
 cat > spec.json <<'EOF2'

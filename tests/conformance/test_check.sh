@@ -7,27 +7,10 @@
 # make check exit 2 and are not compared further.  Every case must agree.
 set -u
 cd "$(dirname "$0")/../.."
-SPECDIFF=${SPECDIFF:-$(pwd)/specdiff}
-BUILD=${BUILD:-build}
+. tests/conformance/conf_lib.sh
 CONF_CHECK=$BUILD/tools/conf_check
-CASES=tests/conformance/cases
+need_tool "$CONF_CHECK"
 PROFILES=gvisor-2024,gvisor-20241118,gvisor-20241202,gvisor-20241210,gvisor-20241217,gvisor-2025,gvisor-20250915,gvisor-20260413
-if [ ! -x "$CONF_CHECK" ]; then
-	echo "FAIL: $CONF_CHECK is not built (make $CONF_CHECK)"
-	exit 1
-fi
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/sdcheck.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-
-side() { # dir name -> the case's file for that side
-	for f in "$1/$2".json "$1/$2".yaml "$1/$2".yml; do
-		[ -f "$f" ] && { echo "$f"; return; }
-	done
-}
-
-format_of() { # the corpus decides the format by extension only
-	case $1 in *.yaml | *.yml) echo yaml ;; *) echo json ;; esac
-}
 
 # check_view DIR KEY OPTION... : one view of one case; sets $verdict
 check_view() {

@@ -5,22 +5,9 @@
 # (path, class) of the non-cosmetic diffs.  Every case must agree; no skips.
 set -u
 cd "$(dirname "$0")/../.."
-SPECDIFF=${SPECDIFF:-$(pwd)/specdiff}
-BUILD=${BUILD:-build}
+. tests/conformance/conf_lib.sh
 CONF_DIFF=$BUILD/tools/conf_diff
-CASES=tests/conformance/cases
-if [ ! -x "$CONF_DIFF" ]; then
-	echo "FAIL: $CONF_DIFF is not built (make $CONF_DIFF)"
-	exit 1
-fi
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/sdconf.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-
-side() { # dir name -> the case's file for that side
-	for f in "$1/$2".json "$1/$2".yaml "$1/$2".yml; do
-		[ -f "$f" ] && { echo "$f"; return; }
-	done
-}
+need_tool "$CONF_DIFF"
 
 total=0
 passed=0

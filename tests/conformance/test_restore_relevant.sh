@@ -16,22 +16,9 @@
 # a warning, so it changes no verdict.
 set -u
 cd "$(dirname "$0")/../.."
-SPECDIFF=${SPECDIFF:-$(pwd)/specdiff}
-CASES=tests/conformance/cases
+. tests/conformance/conf_lib.sh
 INDEX=tests/conformance/index.tsv
 PROFILES="gvisor-2024 gvisor-20241118 gvisor-20241202 gvisor-20241210 gvisor-20241217 gvisor-2025 gvisor-20250915 gvisor-20260413"
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/sdrr.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-
-side() { # dir name -> the case's file for that side
-	for f in "$1/$2".json "$1/$2".yaml "$1/$2".yml; do
-		[ -f "$f" ] && { echo "$f"; return; }
-	done
-}
-
-format_of() {
-	case $1 in *.yaml | *.yml) echo yaml ;; *) echo json ;; esac
-}
 
 for p in $PROFILES; do
 	echo 0 >"$tmp/agree.$p"
