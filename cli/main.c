@@ -76,6 +76,29 @@ static int wants_bench_frames(int argc, char **argv)
 	return 0;
 }
 
+/* Explorer-only options (--theme) mean nothing to a report: a pipe gets the
+ * report all the same, as git's pager options do.  Returns the new argc. */
+static int drop_explorer_options(int argc, char **argv)
+{
+	int out = 1;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--")) {
+			while (i < argc)
+				argv[out++] = argv[i++];
+			break;
+		}
+		if (!strncmp(argv[i], "--theme=", 8))
+			continue;
+		if (!strcmp(argv[i], "--theme") && i + 1 < argc) {
+			i++;
+			continue;
+		}
+		argv[out++] = argv[i];
+	}
+	argv[out] = NULL;
+	return out;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -98,5 +121,5 @@ int main(int argc, char **argv)
 	if ((isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) || wants_bench_frames(argc, argv))
 		return sd_explorer_main(argc, argv);
 	argv[0] = "diff";
-	return sd_cmd_diff(argc, argv);
+	return sd_cmd_diff(drop_explorer_options(argc, argv), argv);
 }
