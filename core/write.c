@@ -57,7 +57,10 @@ static bool json_number_ok(const char *s, size_t n)
 
 static void json_number(sd_buf *out, const sd_node *n)
 {
-	if (json_number_ok(n->u.num, n->len)) {
+	/* A YAML number becomes the JSON text Go's YAML->JSON step writes
+	 * (4096.0 -> 4096, 0x1F -> 31): the same text would mean something
+	 * else to Go in JSON (4096.0 cannot fill an integer field). */
+	if (!(n->flags & SD_NODE_NUM_ALT) && json_number_ok(n->u.num, n->len)) {
 		sd_buf_add(out, n->u.num, n->len);
 		return;
 	}
