@@ -480,24 +480,13 @@ static sd_node *parse_literal(jp *p)
 	return NULL;
 }
 
-static void *grow(void *v, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return v;
-	size_t c = *cap ? *cap * 2 : 64;
-	while (c < need)
-		c *= 2;
-	*cap = c;
-	return sd_xrealloc(v, c * size);
-}
-
 static bool open_container(jp *p, sd_kind k)
 {
 	if (p->nframes >= p->max_depth) {
 		fail(p, p->pos, "nesting deeper than %u levels (the limit for an input)", p->max_depth);
 		return false;
 	}
-	p->frames = grow(p->frames, &p->cap_frames, p->nframes + 1, sizeof(frame));
+	p->frames = sd_xgrow(p->frames, &p->cap_frames, p->nframes + 1, sizeof(frame));
 	frame *f = &p->frames[p->nframes++];
 	f->node = (sd_node){ .kind = (uint8_t)k, .line = p->line, .col = col_at(p, p->pos) };
 	f->base = k == SD_OBJECT ? p->nmems : p->nitems;
@@ -577,7 +566,7 @@ static bool parse_key(jp *p)
 		     show(b, sizeof(b), (unsigned char)p->s[p->pos]));
 		return false;
 	}
-	p->mems = grow(p->mems, &p->cap_mems, p->nmems + 1, sizeof(sd_member));
+	p->mems = sd_xgrow(p->mems, &p->cap_mems, p->nmems + 1, sizeof(sd_member));
 	sd_member *m = &p->mems[p->nmems];
 	memset(m, 0, sizeof(*m));
 	m->value.line = p->line;   /* the key's line until the value replaces it */
@@ -612,7 +601,7 @@ static enum next after_value(jp *p, sd_node **v)
 		frame *f = &p->frames[p->nframes - 1];
 		bool arr = f->node.kind == SD_ARRAY;
 		if (arr) {
-			p->items = grow(p->items, &p->cap_items, p->nitems + 1, sizeof(sd_node));
+			p->items = sd_xgrow(p->items, &p->cap_items, p->nitems + 1, sizeof(sd_node));
 			p->items[p->nitems++] = **v;
 		} else {
 			sd_member *m = &p->mems[p->nmems - 1];

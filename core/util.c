@@ -44,6 +44,22 @@ char *sd_xstrndup(const char *s, size_t n)
 	return p;
 }
 
+void *sd_xgrow(void *v, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return v;
+	size_t c = *cap ? *cap * 2 : 64;
+	while (c < need) {
+		if (c > SIZE_MAX / 2 / size)
+			out_of_memory();
+		c *= 2;
+	}
+	if (c > SIZE_MAX / size)
+		out_of_memory();
+	*cap = c;
+	return sd_xrealloc(v, c * size);
+}
+
 char *sd_xstrdup(const char *s)
 {
 	return sd_xstrndup(s, strlen(s));

@@ -68,17 +68,6 @@ typedef struct yp {
 	sd_buf tmp;
 } yp;
 
-static void *grow(void *v, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return v;
-	size_t c = *cap ? *cap * 2 : 64;
-	while (c < need)
-		c *= 2;
-	*cap = c;
-	return sd_xrealloc(v, c * size);
-}
-
 /* 1-based line and byte column of a libyaml mark. */
 static void mark_pos(yp *p, yaml_mark_t m, uint32_t *line, uint32_t *col)
 {
@@ -441,7 +430,7 @@ static long anchor_define(yp *p, const yaml_char_t *name)
 {
 	if (!name)
 		return -1;
-	p->anchors = grow(p->anchors, &p->cap_anchors, p->nanchors + 1, sizeof(anchor));
+	p->anchors = sd_xgrow(p->anchors, &p->cap_anchors, p->nanchors + 1, sizeof(anchor));
 	anchor *a = &p->anchors[p->nanchors];
 	a->name = sd_xstrdup((const char *)name);
 	a->node = NULL;
@@ -523,7 +512,7 @@ static bool attach(yp *p, sd_node *v, yaml_mark_t mark)
 	}
 	yframe *f = &p->frames[p->nframes - 1];
 	if (f->node->kind == SD_ARRAY) {
-		p->items = grow(p->items, &p->cap_items, p->nitems + 1, sizeof(sd_node));
+		p->items = sd_xgrow(p->items, &p->cap_items, p->nitems + 1, sizeof(sd_node));
 		p->items[p->nitems++] = *v;
 		return true;
 	}
@@ -535,7 +524,7 @@ static bool attach(yp *p, sd_node *v, yaml_mark_t mark)
 		f->want_value = false;
 		return true;
 	}
-	p->mems = grow(p->mems, &p->cap_mems, p->nmems + 1, sizeof(sd_member));
+	p->mems = sd_xgrow(p->mems, &p->cap_mems, p->nmems + 1, sizeof(sd_member));
 	sd_member *m = &p->mems[p->nmems];
 	memset(m, 0, sizeof(*m));
 	if (!key_from_node(p, v, m)) {
@@ -560,7 +549,7 @@ static bool open_collection(yp *p, const yaml_event_t *ev, sd_kind k)
 	}
 	uint32_t line, col;
 	mark_pos(p, ev->start_mark, &line, &col);
-	p->frames = grow(p->frames, &p->cap_frames, p->nframes + 1, sizeof(yframe));
+	p->frames = sd_xgrow(p->frames, &p->cap_frames, p->nframes + 1, sizeof(yframe));
 	yframe *f = &p->frames[p->nframes++];
 	memset(f, 0, sizeof(*f));
 	f->node = sd_doc_node(p->d, k, line, col);

@@ -18,6 +18,9 @@ void *sd_xcalloc(size_t count, size_t size);
 void *sd_xrealloc(void *p, size_t n);
 char *sd_xstrdup(const char *s);
 char *sd_xstrndup(const char *s, size_t n);
+/* Grows array v of *cap elements of size bytes to hold at least need
+ * (doubling, from 64); returns the possibly moved array. */
+void *sd_xgrow(void *v, size_t *cap, size_t need, size_t size);
 
 /*
  * sd_buf: a growable, always NUL-terminated byte buffer (may hold NULs
