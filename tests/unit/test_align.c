@@ -15,45 +15,7 @@
 #include <cmocka.h>
 
 #include "specdiff/diff.h"
-
-typedef struct side_pair {
-	sd_doc *ld, *rd;
-	sd_goview *lv, *rv;
-	sd_diff *d;
-} side_pair;
-
-static sd_doc *load(const char *name, const char *text)
-{
-	sd_load_opts o;
-	memset(&o, 0, sizeof(o));
-	sd_error e;
-	sd_error_clear(&e);
-	sd_doc *doc = sd_doc_load_bytes(name, text, strlen(text), &o, &e);
-	if (!doc)
-		fail_msg("%s: %s", name, e.msg);
-	return doc;
-}
-
-static void open_pair(side_pair *f, const char *lname, const char *l, const char *rname,
-		      const char *r, sd_schema_choice sc)
-{
-	sd_error e;
-	f->ld = load(lname, l);
-	f->rd = load(rname, r);
-	f->lv = sd_goview_decode(f->ld, sd_goview_pick_type(f->ld, sc), &e);
-	f->rv = sd_goview_decode(f->rd, sd_goview_pick_type(f->rd, sc), &e);
-	sd_diff_opts o = { SD_MODE_STRICT, 0 };
-	f->d = sd_diff_compute(f->ld, f->lv, f->rd, f->rv, &o);
-}
-
-static void close_pair(side_pair *f)
-{
-	sd_diff_free(f->d);
-	sd_goview_free(f->lv);
-	sd_goview_free(f->rv);
-	sd_doc_free(f->ld);
-	sd_doc_free(f->rd);
-}
+#include "test_util.h"
 
 static const sd_diff_item *find(const sd_diff *d, const char *path, sd_class c)
 {
@@ -78,9 +40,9 @@ static void dump(const sd_diff *d)
 static void expect_cosmetics(const char *name, const char *l, const char *r,
 			     sd_schema_choice sc, const char *fwd, const char *back)
 {
-	side_pair a, b;
-	open_pair(&a, name, l, name, r, sc);
-	open_pair(&b, name, r, name, l, sc);
+	test_pair a, b;
+	test_pair_open(&a, name, l, name, r, sc);
+	test_pair_open(&b, name, r, name, l, sc);
 	for (int c = SD_CLASS_COSMETIC; c < SD_CLASS__COUNT; c++)
 		if (sd_diff_count_class(a.d, (sd_class)c) != sd_diff_count_class(b.d, (sd_class)c)) {
 			dump(a.d);
@@ -98,8 +60,8 @@ static void expect_cosmetics(const char *name, const char *l, const char *r,
 		fail_msg("%s: expected cosmetic at %s / %s", name, fwd ? fwd : "(none)",
 			 back ? back : "(none)");
 	}
-	close_pair(&a);
-	close_pair(&b);
+	test_pair_close(&a);
+	test_pair_close(&b);
 }
 
 static const char moved_l[] =
@@ -122,8 +84,8 @@ static void test_identity_moved_value_is_not_cosmetic(void **state)
 static void test_identity_moved_items_in_tree(void **state)
 {
 	(void)state;
-	side_pair f;
-	open_pair(&f, "l.json", moved_l, "r.json", moved_r, SD_SCHEMA_OCI);
+	test_pair f;
+	test_pair_open(&f, "l.json", moved_l, "r.json", moved_r, SD_SCHEMA_OCI);
 	const sd_pair *mounts = sd_diff_find(f.d, "/mounts");
 	assert_non_null(mounts);
 	assert_int_equal(mounts->nkids, 2);
@@ -138,7 +100,7 @@ static void test_identity_moved_items_in_tree(void **state)
 	const sd_pair *dst = sd_diff_find(f.d, "/mounts/0/destination");
 	assert_non_null(dst);
 	assert_int_equal(dst->cls, SD_CLASS_VALUE);
-	close_pair(&f);
+	test_pair_close(&f);
 }
 
 /* Elements aligned across indexes that are equal Go values: their text
