@@ -409,7 +409,9 @@ static int run(norm_args *a, sd_side *s)
 		goto done;
 	}
 	sd_format fmt = a->roundtrip ? SD_FORMAT_JSON : sd_doc_format(s->doc);
-	sd_write_opts wo = { a->to ? a->to : fmt, 2 };
+	sd_write_opts wo = { a->to ? a->to : fmt, 2, false };
+	/* YAML to JSON is Go's own YAML->JSON conversion: keep the meaning */
+	wo.go_numbers = wo.to == SD_FORMAT_JSON && sd_doc_format(s->doc) == SD_FORMAT_YAML;
 	notes(a, s->doc, out, wo.to, &st);
 	sd_buf buf = SD_BUF_INIT;
 	sd_write_node(&buf, sd_doc_root(out), &wo);

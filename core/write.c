@@ -55,12 +55,10 @@ static bool json_number_ok(const char *s, size_t n)
 	return i == n;
 }
 
-static void json_number(sd_buf *out, const sd_node *n)
+static void json_number(sd_buf *out, const sd_node *n, bool go_numbers)
 {
-	/* A YAML number becomes the JSON text Go's YAML->JSON step writes
-	 * (4096.0 -> 4096, 0x1F -> 31): the same text would mean something
-	 * else to Go in JSON (4096.0 cannot fill an integer field). */
-	if (!(n->flags & SD_NODE_NUM_ALT) && json_number_ok(n->u.num, n->len)) {
+	bool as_go = go_numbers && (n->flags & SD_NODE_NUM_ALT);
+	if (!as_go && json_number_ok(n->u.num, n->len)) {
 		sd_buf_add(out, n->u.num, n->len);
 		return;
 	}
@@ -72,12 +70,13 @@ static void json_number(sd_buf *out, const sd_node *n)
 		sd_buf_add_json_string(out, n->u.num, n->len); /* .inf, .nan */
 }
 
-static void write_json(sd_buf *out, const sd_node *n, unsigned ind, unsigned step)
+static void write_json(sd_buf *out, const sd_node *n, unsigned ind, unsigned step,
+		       bool go_numbers)
 {
 	switch ((sd_kind)n->kind) {
 	case SD_NULL: sd_buf_adds(out, "null"); return;
 	case SD_BOOL: sd_buf_adds(out, n->u.boolean ? "true" : "false"); return;
-	case SD_NUMBER: json_number(out, n); return;
+	case SD_NUMBER: json_number(out, n, go_numbers); return;
 	case SD_STRING: sd_buf_add_json_string(out, n->u.str, n->len); return;
 	case SD_ARRAY:
 		if (!n->len) {
@@ -88,7 +87,7 @@ static void write_json(sd_buf *out, const sd_node *n, unsigned ind, unsigned ste
 		for (uint32_t i = 0; i < n->len; i++) {
 			sd_buf_adds(out, i ? ",\n" : "\n");
 			indent_to(out, ind + step);
-			write_json(out, &n->u.items[i], ind + step, step);
+			write_json(out, &n->u.items[i], ind + step, step, go_numbers);
 		}
 		sd_buf_addc(out, '\n');
 		indent_to(out, ind);
@@ -106,7 +105,7 @@ static void write_json(sd_buf *out, const sd_node *n, unsigned ind, unsigned ste
 			indent_to(out, ind + step);
 			sd_buf_add_json_string(out, m->key, m->key_len);
 			sd_buf_adds(out, ": ");
-			write_json(out, &m->value, ind + step, step);
+			write_json(out, &m->value, ind + step, step, go_numbers);
 		}
 		sd_buf_addc(out, '\n');
 		indent_to(out, ind);
@@ -304,7 +303,7 @@ void sd_write_node(sd_buf *out, const sd_node *root, const sd_write_opts *o)
 		}
 		return;
 	}
-	write_json(out, root, 0, step);
+	write_json(out, root, 0, step, o && o->go_numbers);
 	sd_buf_addc(out, '\n');
 }
 

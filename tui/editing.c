@@ -347,7 +347,8 @@ static int write_side(sd_ui *u, int side, const write_req *w, char *msg, size_t 
 		return -1;
 	}
 	sd_buf b = SD_BUF_INIT;
-	sd_write_opts wo = { format_for(w, doc), 0 };
+	sd_write_opts wo = { format_for(w, doc), 0, false };
+	wo.go_numbers = wo.to == SD_FORMAT_JSON && sd_doc_format(doc) == SD_FORMAT_YAML;
 	sd_write_node(&b, sd_doc_root(out), &wo);
 	sd_doc_free(out);
 	int r = sd_write_file_atomic(w->file, b.data, b.len, &err);

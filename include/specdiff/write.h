@@ -22,6 +22,12 @@
 typedef struct sd_write_opts {
 	sd_format to;       /* JSON or YAML (AUTO means JSON) */
 	unsigned indent;    /* spaces per level; 0 means 2 */
+	/* JSON output of YAML numbers: false keeps their text (so the tree
+	 * loads back equal); true writes what sigs.k8s.io/yaml's YAML->JSON
+	 * step writes (sd_number_go_text: 4096.0 -> 4096, 1e3 -> 1000), so
+	 * the JSON means to Go what the YAML did -- in JSON 4096.0 cannot
+	 * fill an integer field. */
+	bool go_numbers;
 } sd_write_opts;
 
 /* Appends the serialisation of root (ending with a newline) to out. */

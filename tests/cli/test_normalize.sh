@@ -227,4 +227,16 @@ for f in "$CASES"/*/left.* "$CASES"/*/right.*; do
 	n=$((n + 1))
 done
 expect_eq "$([ "$n" -ge 100 ] && echo many)" many "round-tripped $n case files"
+# YAML to JSON writes what Go's YAML->JSON step writes: 4096.0 in YAML is
+# a float Go turns into 4096, while 4096.0 in JSON cannot fill an int64.
+printf 'ociVersion: 1.1.0\nlinux:\n  resources:\n    pids:\n      limit: 4096.0\n' >"$T_TMP/p.yaml"
+run "$SPECDIFF" normalize --to json "$T_TMP/p.yaml" -o "$T_TMP/p.json"
+expect_rc 0
+run grep -q '"limit": 4096$' "$T_TMP/p.json"
+expect_rc 0
+run "$SPECDIFF" diff --mode semantic "$T_TMP/p.yaml" "$T_TMP/p.json"
+expect_rc 0
+# YAML to YAML keeps the spelling.
+run "$SPECDIFF" normalize "$T_TMP/p.yaml"
+expect_out "limit: 4096.0"
 t_done

@@ -26,7 +26,7 @@ static sd_doc *load(const char *name, const char *text, size_t len)
  * equal; a second write must be byte-identical.  Returns the output. */
 static char *round_trip(const sd_doc *d, sd_format to)
 {
-	sd_write_opts o = { to, 2 };
+	sd_write_opts o = { to, 2, false };
 	sd_buf a = SD_BUF_INIT, b = SD_BUF_INIT;
 	sd_write_node(&a, sd_doc_root(d), &o);
 	const char *name = to == SD_FORMAT_YAML ? "out.yaml" : "out.json";
@@ -97,7 +97,7 @@ static void test_yaml_source_round_trip(void **state)
 	assert_non_null(strstr(out, "a: 0x1F\n"));
 	free(out);
 	/* YAML numbers JSON cannot spell: Go's form; .inf as a string */
-	sd_write_opts o = { SD_FORMAT_JSON, 2 };
+	sd_write_opts o = { SD_FORMAT_JSON, 2, false };
 	sd_buf b = SD_BUF_INIT;
 	sd_write_node(&b, sd_doc_root(d), &o);
 	assert_non_null(strstr(b.data, "\"a\": 31,"));
@@ -116,7 +116,7 @@ static void test_yaml_lossy(void **state)
 	const char text[] = "[\"ok\", \"bad\xff\"]";
 	sd_doc *d = load("t.json", text, sizeof(text) - 1);
 	assert_true(sd_write_yaml_lossy(sd_doc_root(d)));
-	sd_write_opts o = { SD_FORMAT_YAML, 2 };
+	sd_write_opts o = { SD_FORMAT_YAML, 2, false };
 	sd_buf b = SD_BUF_INIT;
 	sd_write_node(&b, sd_doc_root(d), &o);
 	assert_non_null(strstr(b.data, "\"bad\xef\xbf\xbd\""));
@@ -141,7 +141,7 @@ static void test_yaml_number_beyond_float64(void **state)
 	sd_doc *d = load("t.json", text, sizeof(text) - 1);
 	assert_true(sd_write_yaml_number_strings(sd_doc_root(d)));
 	assert_false(sd_write_yaml_lossy(sd_doc_root(d)));
-	sd_write_opts o = { SD_FORMAT_YAML, 2 };
+	sd_write_opts o = { SD_FORMAT_YAML, 2, false };
 	sd_buf b = SD_BUF_INIT;
 	sd_write_node(&b, sd_doc_root(d), &o);
 	assert_non_null(strstr(b.data, "a: \"1e400\"\n"));
