@@ -17,16 +17,6 @@
 #include "specdiff/diff.h"
 #include "test_util.h"
 
-static const sd_diff_item *find(const sd_diff *d, const char *path, sd_class c)
-{
-	for (size_t i = 0; i < sd_diff_count(d); i++) {
-		const sd_diff_item *it = sd_diff_item_at(d, i);
-		if (!strcmp(it->path, path) && it->cls == c)
-			return it;
-	}
-	return NULL;
-}
-
 static void dump(const sd_diff *d)
 {
 	for (size_t i = 0; i < sd_diff_count(d); i++)
@@ -53,7 +43,7 @@ static void expect_cosmetics(const char *name, const char *l, const char *r,
 		}
 	size_t want = fwd ? 1 : 0;
 	if (sd_diff_count_class(a.d, SD_CLASS_COSMETIC) != want ||
-	    (fwd && !find(a.d, fwd, SD_CLASS_COSMETIC)) || (back && !find(b.d, back, SD_CLASS_COSMETIC))) {
+	    (fwd && !test_find_item(a.d, fwd, SD_CLASS_COSMETIC)) || (back && !test_find_item(b.d, back, SD_CLASS_COSMETIC))) {
 		dump(a.d);
 		print_message(" swapped:\n");
 		dump(b.d);

@@ -23,16 +23,6 @@ static sd_diff *mk(test_pair *f, const char *l, const char *r)
 	return test_pair_open(f, "l.json", l, "r.json", r, SD_SCHEMA_OCI);
 }
 
-static const sd_diff_item *find(const sd_diff *d, const char *path, sd_class c)
-{
-	for (size_t i = 0; i < sd_diff_count(d); i++) {
-		const sd_diff_item *it = sd_diff_item_at(d, i);
-		if (!strcmp(it->path, path) && it->cls == c)
-			return it;
-	}
-	return NULL;
-}
-
 static size_t counted(const sd_diff *d)
 {
 	return sd_diff_count(d) - sd_diff_count_class(d, SD_CLASS_COSMETIC);
@@ -41,7 +31,7 @@ static size_t counted(const sd_diff *d)
 /* Exactly one item of class c at path, nothing else that counts. */
 static void expect_one(const sd_diff *d, const char *path, sd_class c)
 {
-	if (!find(d, path, c) || counted(d) != 1) {
+	if (!test_find_item(d, path, c) || counted(d) != 1) {
 		for (size_t i = 0; i < sd_diff_count(d); i++)
 			print_message("  item %s %s\n", sd_diff_item_at(d, i)->path,
 				      sd_class_name(sd_diff_item_at(d, i)->cls));
@@ -56,7 +46,7 @@ static void expect_cosmetic(const char *l, const char *r, const char *path)
 	mk(&f, l, r);
 	assert_int_equal(counted(f.d), 0);
 	assert_true(sd_diff_equal(f.d, SD_MODE_STRICT));
-	if (!find(f.d, path, SD_CLASS_COSMETIC)) {
+	if (!test_find_item(f.d, path, SD_CLASS_COSMETIC)) {
 		for (size_t i = 0; i < sd_diff_count(f.d); i++)
 			print_message("  item %s %s\n", sd_diff_item_at(f.d, i)->path,
 				      sd_class_name(sd_diff_item_at(f.d, i)->cls));
@@ -90,7 +80,7 @@ static void test_sysctl_nil_vs_empty(void **state)
 	test_pair f;
 	mk(&f, "{\"linux\":{}}", "{\"linux\":{\"sysctl\":{}}}");
 	expect_one(f.d, "/linux/sysctl", SD_CLASS_NIL_VS_EMPTY);
-	const sd_diff_item *it = find(f.d, "/linux/sysctl", SD_CLASS_NIL_VS_EMPTY);
+	const sd_diff_item *it = test_find_item(f.d, "/linux/sysctl", SD_CLASS_NIL_VS_EMPTY);
 	assert_null(it->lnode);
 	assert_non_null(it->rnode);
 	assert_true(it->left->is_nil);
@@ -116,8 +106,8 @@ static void test_nil_map_vs_values(void **state)
 	test_pair f;
 	mk(&f, "{\"linux\":{}}", "{\"linux\":{\"sysctl\":{\"b\":\"2\",\"a\":\"1\"}}}");
 	assert_int_equal(counted(f.d), 2);
-	assert_non_null(find(f.d, "/linux/sysctl/a", SD_CLASS_VALUE));
-	assert_non_null(find(f.d, "/linux/sysctl/b", SD_CLASS_VALUE));
+	assert_non_null(test_find_item(f.d, "/linux/sysctl/a", SD_CLASS_VALUE));
+	assert_non_null(test_find_item(f.d, "/linux/sysctl/b", SD_CLASS_VALUE));
 	/* sorted key order, Go's */
 	assert_string_equal(sd_diff_item_at(f.d, 0)->path, "/linux/sysctl/a");
 	assert_null(sd_diff_item_at(f.d, 0)->left);
@@ -147,8 +137,8 @@ static void test_set_like_order_only(void **state)
 	/* same length but not the same multiset: per element */
 	mk(&f, "{\"process\":{\"env\":[\"A=1\",\"B=2\"]}}", "{\"process\":{\"env\":[\"B=2\",\"A=3\"]}}");
 	assert_int_equal(counted(f.d), 2);
-	assert_non_null(find(f.d, "/process/env/0", SD_CLASS_VALUE));
-	assert_non_null(find(f.d, "/process/env/1", SD_CLASS_VALUE));
+	assert_non_null(test_find_item(f.d, "/process/env/0", SD_CLASS_VALUE));
+	assert_non_null(test_find_item(f.d, "/process/env/1", SD_CLASS_VALUE));
 	test_pair_close(&f);
 }
 
@@ -158,8 +148,8 @@ static void test_ordered_list_permuted(void **state)
 	test_pair f;
 	mk(&f, "{\"process\":{\"args\":[\"a\",\"b\"]}}", "{\"process\":{\"args\":[\"b\",\"a\"]}}");
 	assert_int_equal(counted(f.d), 2);
-	assert_non_null(find(f.d, "/process/args/0", SD_CLASS_VALUE));
-	assert_non_null(find(f.d, "/process/args/1", SD_CLASS_VALUE));
+	assert_non_null(test_find_item(f.d, "/process/args/0", SD_CLASS_VALUE));
+	assert_non_null(test_find_item(f.d, "/process/args/1", SD_CLASS_VALUE));
 	test_pair_close(&f);
 }
 
@@ -226,7 +216,7 @@ static void test_cosmetic_number_spelling(void **state)
 	test_pair_open(&f, "l.yaml", "linux:\n  resources:\n    pids:\n      limit: 4096.0\n", "r.json",
 	    "{\"linux\":{\"resources\":{\"pids\":{\"limit\":4096}}}}", SD_SCHEMA_OCI);
 	assert_int_equal(counted(f.d), 0);
-	assert_non_null(find(f.d, "/linux/resources/pids/limit", SD_CLASS_COSMETIC));
+	assert_non_null(test_find_item(f.d, "/linux/resources/pids/limit", SD_CLASS_COSMETIC));
 	test_pair_close(&f);
 }
 
@@ -356,7 +346,7 @@ static void test_pairs_absent_both_sides(void **state)
 	 * a pair (here: the later duplicate "linux": null clears the pointer) */
 	test_pair f;
 	mk(&f, "{\"linux\":{\"sysctl\":{}},\"linux\":null}", "{\"linux\":{}}");
-	assert_non_null(find(f.d, "/linux", SD_CLASS_VALUE));
+	assert_non_null(test_find_item(f.d, "/linux", SD_CLASS_VALUE));
 	const sd_pair *p = sd_diff_find(f.d, "/linux");
 	assert_non_null(p);
 	assert_int_equal(p->cls, SD_CLASS_VALUE);

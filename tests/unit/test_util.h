@@ -24,6 +24,17 @@ static inline sd_doc *test_load(const char *name, const char *text)
 	return doc;
 }
 
+/* The item of class c at path, or NULL. */
+static inline const sd_diff_item *test_find_item(const sd_diff *d, const char *path, sd_class c)
+{
+	for (size_t i = 0; i < sd_diff_count(d); i++) {
+		const sd_diff_item *it = sd_diff_item_at(d, i);
+		if (!strcmp(it->path, path) && it->cls == c)
+			return it;
+	}
+	return NULL;
+}
+
 /* Two documents, their Go views and the strict diff between them. */
 typedef struct test_pair {
 	sd_doc *ld, *rd;
