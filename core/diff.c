@@ -13,43 +13,6 @@
 #include "diff_impl.h"
 #include "goview_impl.h"
 
-static const char *const class_names[SD_CLASS__COUNT] = {
-	"none", "cosmetic", "nil-vs-empty", "order-only", "value",
-};
-
-const char *sd_class_name(sd_class c)
-{
-	return (unsigned)c < SD_CLASS__COUNT ? class_names[c] : "?";
-}
-
-bool sd_class_parse(const char *s, sd_class *out)
-{
-	for (int c = 0; c < SD_CLASS__COUNT; c++)
-		if (!strcmp(s, class_names[c])) {
-			*out = (sd_class)c;
-			return true;
-		}
-	return false;
-}
-
-const char *sd_mode_name(sd_mode m)
-{
-	return m == SD_MODE_SEMANTIC ? "semantic" : "strict";
-}
-
-bool sd_class_counts(sd_class c, sd_mode m)
-{
-	switch (c) {
-	case SD_CLASS_VALUE:
-		return true;
-	case SD_CLASS_NIL_VS_EMPTY:
-	case SD_CLASS_ORDER_ONLY:
-		return m == SD_MODE_STRICT;
-	default:
-		return false;
-	}
-}
-
 /* ---- string map ---- */
 
 static uint64_t hash_bytes(const char *s, size_t n)

@@ -189,16 +189,8 @@ enum { VALUE_WIDTH = 100 };
 
 static const char *class_color(sd_class c)
 {
-	switch (c) {
-	case SD_CLASS_VALUE:
-		return "\033[1;31m";
-	case SD_CLASS_NIL_VS_EMPTY:
-		return "\033[1;33m";
-	case SD_CLASS_ORDER_ONLY:
-		return "\033[1;36m";
-	default:
-		return "\033[2m";
-	}
+	const char *ansi = sd_class_get(c)->ansi;
+	return *ansi ? ansi : "\033[2m";
 }
 
 /* The Go view of a value in a few words: nil and empty told apart. */
@@ -354,8 +346,6 @@ static const char *verdict(const sd_diff *d, sd_mode m)
 
 void sd_report_text(sd_buf *out, const sd_diff *d, const sd_report_opts *o)
 {
-	static const sd_class order[] = { SD_CLASS_VALUE, SD_CLASS_NIL_VS_EMPTY,
-					  SD_CLASS_ORDER_ONLY, SD_CLASS_COSMETIC };
 	size_t counted = 0;
 	for (size_t c = SD_CLASS_COSMETIC; c < SD_CLASS__COUNT; c++)
 		if (sd_class_counts((sd_class)c, o->mode))
@@ -368,20 +358,23 @@ void sd_report_text(sd_buf *out, const sd_diff *d, const sd_report_opts *o)
 		sd_buf_addf(out, "left failed to decode: %s\n", o->lerr);
 	if (o->rerr)
 		sd_buf_addf(out, "right failed to decode: %s\n", o->rerr);
-	for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
-		if (order[k] == SD_CLASS_COSMETIC && !o->show_cosmetic)
+	for (size_t k = 0; k < SD_CLASS__LISTED; k++) {
+		sd_class c = sd_class_in_report_order(k);
+		if (c == SD_CLASS_COSMETIC && !o->show_cosmetic)
 			continue;
 		for (size_t i = 0; i < sd_diff_count(d); i++) {
-			if (d->items[i]->cls == order[k] && !d->items[i]->ignored)
+			if (d->items[i]->cls == c && !d->items[i]->ignored)
 				text_item(out, d, i, o);
 		}
 	}
 	size_t ignored = text_ignored(out, d, o);
-	sd_buf_addf(out, "summary: %zu value, %zu nil-vs-empty, %zu order-only, %zu cosmetic; "
-			 "strict: %s, semantic: %s",
-		    sd_diff_count_class(d, SD_CLASS_VALUE), sd_diff_count_class(d, SD_CLASS_NIL_VS_EMPTY),
-		    sd_diff_count_class(d, SD_CLASS_ORDER_ONLY), sd_diff_count_class(d, SD_CLASS_COSMETIC),
-		    verdict(d, SD_MODE_STRICT), verdict(d, SD_MODE_SEMANTIC));
+	sd_buf_adds(out, "summary:");
+	for (size_t k = 0; k < SD_CLASS__LISTED; k++) {
+		sd_class c = sd_class_in_report_order(k);
+		sd_buf_addf(out, "%s %zu %s", k ? "," : "", sd_diff_count_class(d, c), sd_class_name(c));
+	}
+	sd_buf_addf(out, "; strict: %s, semantic: %s", verdict(d, SD_MODE_STRICT),
+		    verdict(d, SD_MODE_SEMANTIC));
 	if (ignored)
 		sd_buf_addf(out, "; ignored: %zu", ignored);
 	sd_buf_addc(out, '\n');

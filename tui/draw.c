@@ -147,20 +147,19 @@ static void put_plain(const sd_ui *u, int y, int x, int width, const char *s, sd
 
 static const char *mark_char(const sd_ui *u, uint8_t cls)
 {
-	static const char *const utf8[] = { " ", "~", "∅", "↕", "!" };
-	static const char *const ascii[] = { " ", "~", "0", "%", "!" };
-	return (u->utf8 ? utf8 : ascii)[cls < SD_CLASS__COUNT ? cls : 0];
+	const sd_class_info *ci = sd_class_get((sd_class)cls);
+	return u->utf8 ? ci->mark_utf8 : ci->mark_ascii;
 }
 
 static sd_role class_role(uint8_t cls)
 {
-	switch (cls) {
-	case SD_CLASS_COSMETIC: return SD_ROLE_COSMETIC;
-	case SD_CLASS_NIL_VS_EMPTY: return SD_ROLE_NIL_VS_EMPTY;
-	case SD_CLASS_ORDER_ONLY: return SD_ROLE_ORDER_ONLY;
-	case SD_CLASS_VALUE: return SD_ROLE_VALUE;
-	}
-	return SD_ROLE_TEXT;
+	static const sd_role roles[] = {
+#define CLASS_ROLE(e, name, rank, mu, ma, role, ...) SD_ROLE_##role,
+		SD_CLASSES(CLASS_ROLE)
+#undef CLASS_ROLE
+	};
+	_Static_assert(sizeof(roles) / sizeof(roles[0]) == SD_CLASS__COUNT, "one role per class");
+	return cls < SD_CLASS__COUNT ? roles[cls] : SD_ROLE_TEXT;
 }
 
 static sd_role value_role(const sd_node *n, const sd_row *row)

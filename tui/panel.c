@@ -173,15 +173,7 @@ static void class_lines(sd_panel *p, const sd_pair *pair, const sd_panel_src *sr
 		return;
 	}
 	sd_class c = pair->item->cls;
-	const char *effect;
-	if (c == SD_CLASS_COSMETIC)
-		effect = "never makes the specs unequal";
-	else if (c == SD_CLASS_VALUE)
-		effect = "unequal in both modes";
-	else
-		effect = src->mode == SD_MODE_STRICT
-			? "unequal in strict mode (reflect.DeepEqual), equal in semantic"
-			: "equal in semantic mode, unequal in strict (reflect.DeepEqual)";
+	const char *effect = sd_class_get(c)->panel[src->mode == SD_MODE_SEMANTIC];
 	addf(p, SD_ROLE_PANEL_LABEL, "class  %s: %s", sd_class_name(c), effect);
 	if (pair->item->reason)
 		addf(p, SD_ROLE_PANEL, "why    %s", pair->item->reason);

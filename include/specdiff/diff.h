@@ -23,26 +23,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "specdiff/class.h"
 #include "specdiff/doc.h"
 #include "specdiff/goview.h"
 
-typedef enum sd_class {
-	SD_CLASS_NONE = 0,
-	SD_CLASS_COSMETIC,
-	SD_CLASS_NIL_VS_EMPTY,
-	SD_CLASS_ORDER_ONLY,
-	SD_CLASS_VALUE,
-	SD_CLASS__COUNT
-} sd_class;
 
-typedef enum sd_mode { SD_MODE_STRICT, SD_MODE_SEMANTIC } sd_mode;
-
-const char *sd_class_name(sd_class c);          /* "nil-vs-empty" ... */
-bool sd_class_parse(const char *s, sd_class *out);
-const char *sd_mode_name(sd_mode m);             /* "strict" / "semantic" */
-/* Does a difference of this class make the documents unequal in mode m?
- * cosmetic: never; nil-vs-empty, order-only: strict only; value: always. */
-bool sd_class_counts(sd_class c, sd_mode m);
+/* sd_pair.below holds one bit per class */
+_Static_assert(SD_CLASS__COUNT <= 8, "sd_pair.below is 8 bits wide");
 
 typedef struct sd_diff_item {
 	const char *path;          /* JSON Pointer, "/" for the root */
