@@ -60,7 +60,7 @@ ifneq ($(BUILD),build)
 BIN := $(BUILD)/specdiff
 endif
 
-.PHONY: valgrind all demo test check deps install uninstall dist clean unit-tests tools bench fuzz style
+.PHONY: valgrind all demo test check deps install uninstall dist clean unit-tests tools bench fuzz style check-exports
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -79,7 +79,7 @@ $(BUILD)/%.o: %.c
 
 $(BUILD)/schema_oci.gen.o: $(BUILD)/schema_oci.gen.c
 	@echo "  CC      $<"
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+	$(Q)$(CC) $(CPPFLAGS) -Icore $(CFLAGS) -MMD -MP -c -o $@ $<
 
 # The OCI schema table is generated from the corpus's oci-schema.jsonl
 # (copied to core/) so no one hand-types 300 paths.  The generator is a host
@@ -113,6 +113,7 @@ demo: deps
 test: deps
 	@$(MAKE) --no-print-directory all unit-tests tools
 	@SPECDIFF=./specdiff BUILD=$(BUILD) sh tests/run.sh
+	@$(MAKE) --no-print-directory check-exports style
 	@$(MAKE) --no-print-directory fuzz-smoke
 
 # Memory errors and leaks under valgrind on the command-line tests that
@@ -180,8 +181,16 @@ bench: all tools
 clean:
 	rm -rf build build-san specdiff specdiff-*.tar.gz
 
+# The written rules a script can check: core/ never prints or includes
+# ncurses, headers open with their contract and a guard, tabs, no trailing
+# white space.
 style:
-	@clang-format --dry-run --Werror core/*.c cli/*.c tui/*.c include/specdiff/*.h 2>/dev/null || echo "style: clang-format reports differences"
+	@sh tools/style.sh
+
+# Every global symbol of the core library is declared by a public header
+# (sd_) or marked private (sdp_).
+check-exports: $(BUILD)/libspecdiff.a
+	@CC="$(CC)" sh tools/check-exports.sh $(BUILD)/libspecdiff.a include
 
 include tests/fuzz/fuzz.mk
 

@@ -6,6 +6,7 @@
 
 #include "commands.h"
 #include "common.h"
+#include "specdiff/base.h"
 #include "specdiff/gvisor.h"
 #include "specdiff/util.h"
 

@@ -14,6 +14,7 @@
 
 #include "commands.h"
 #include "common.h"
+#include "specdiff/base.h"
 #include "specdiff/diff.h"
 #include "specdiff/explain.h"
 #include "specdiff/gvisor.h"
@@ -288,13 +289,10 @@ static int load_sides(const char *a, const char *b, const sd_cli_common *c,
 static char *read_text(const char *arg)
 {
 	sd_buf b = SD_BUF_INIT;
-	char chunk[4096];
-	size_t n;
 
 	if (strcmp(arg, "-") != 0)
 		return sd_xstrdup(arg);
-	while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0 && b.len < ((size_t)16 << 20))
-		sd_buf_add(&b, chunk, n);
+	sd_read_fd(0, (size_t)16 << 20, &b);  /* what was read is explained */
 	return sd_buf_detach(&b, NULL);
 }
 

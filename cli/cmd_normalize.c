@@ -3,6 +3,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 
 #include "commands.h"
 #include "common.h"
+#include "specdiff/base.h"
 #include "specdiff/normalize.h"
 #include "specdiff/write.h"
 
@@ -239,20 +241,6 @@ static void notes(const norm_args *a, const sd_doc *in, const sd_doc *out, sd_fo
 
 /* ---- output ---------------------------------------------------------- */
 
-static int read_file(const char *path, sd_buf *b)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return -1;
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		sd_buf_add(b, chunk, n);
-	int bad = ferror(f);
-	fclose(f);
-	return bad ? -1 : 0;
-}
-
 /* FILE.orig: a hard link to the original (no copy, so it cannot fail for
  * lack of space), else a copy.  An existing FILE.orig holding something
  * else is never replaced.  *made tells whether this run created it. */
@@ -263,7 +251,7 @@ static int make_backup(const char *path, const sd_buf *orig, bool *made, sd_erro
 	*made = false;
 	sd_buf_addf(&bak, "%s.orig", path);
 	if (access(bak.data, F_OK) == 0) {
-		if (read_file(bak.data, &old) || old.len != orig->len ||
+		if (sd_read_file(bak.data, SIZE_MAX, &old) || old.len != orig->len ||
 		    memcmp(old.data, orig->data, orig->len)) {
 			sd_error_set(err, bak.data, 0, 0, "a different backup already exists; move it "
 				     "away or use --no-backup (nothing was written)");
@@ -288,7 +276,7 @@ static int write_in_place(const norm_args *a, const sd_buf *out)
 	sd_buf orig = SD_BUF_INIT;
 	/* a symbolic link stays one: its target is rewritten */
 	const char *path = realpath(a->input, real) ? real : a->input;
-	if (read_file(path, &orig)) {
+	if (sd_read_file(path, SIZE_MAX, &orig)) {
 		fprintf(stderr, "specdiff: %s: cannot read it again: %s\n", a->input, strerror(errno));
 		sd_buf_release(&orig);
 		return 2;

@@ -13,16 +13,17 @@
 
 #include "diff_impl.h"
 #include "goview_impl.h"
+#include "specdiff/base.h"
 
 /* ---- exact text equality and hashing ---- */
 
 static bool member_same(const sd_member *a, const sd_member *b)
 {
 	return a->key_len == b->key_len && !memcmp(a->key, b->key, a->key_len) &&
-	       sd_node_same_text(&a->value, &b->value);
+	       sdp_node_same_text(&a->value, &b->value);
 }
 
-bool sd_node_same_text(const sd_node *a, const sd_node *b)
+bool sdp_node_same_text(const sd_node *a, const sd_node *b)
 {
 	if (a == b)
 		return true;
@@ -40,7 +41,7 @@ bool sd_node_same_text(const sd_node *a, const sd_node *b)
 		       !memcmp(a->u.str, b->u.str, a->len);
 	case SD_ARRAY:
 		for (uint32_t i = 0; i < a->len; i++)
-			if (!sd_node_same_text(&a->u.items[i], &b->u.items[i]))
+			if (!sdp_node_same_text(&a->u.items[i], &b->u.items[i]))
 				return false;
 		return true;
 	case SD_OBJECT:
@@ -87,7 +88,7 @@ static uint64_t node_hash(uint64_t h, const sd_node *n)
 	}
 }
 
-uint64_t sd_node_hash(const sd_node *n)
+uint64_t sdp_node_hash(const sd_node *n)
 {
 	return node_hash(1469598103934665603ULL, n);
 }
@@ -273,7 +274,7 @@ static void fill_gaps(const uint64_t *lh, size_t n, const uint64_t *rh, size_t m
 	}
 }
 
-size_t sd_align_seq(const uint64_t *lh, size_t n, const uint64_t *rh, size_t m,
+size_t sdp_align_seq(const uint64_t *lh, size_t n, const uint64_t *rh, size_t m,
 		    size_t max_cells, sd_align_row *rows)
 {
 	size_t p = 0, s = 0, k = 0;
@@ -478,7 +479,7 @@ static sd_pair *new_pair(sd_diff *d, sd_pair *parent, const char *path, size_t p
 
 static void cosmetic(aligner *al, sd_pair *p, const char *reason)
 {
-	sd_diff_item *it = sd_diff_add(al->d, al->path.data ? al->path.data : "", al->path.len,
+	sd_diff_item *it = sdp_diff_add(al->d, al->path.data ? al->path.data : "", al->path.len,
 				       SD_CLASS_COSMETIC, NULL, NULL, p->left, p->right, reason);
 	attach(p, it);
 }
@@ -596,7 +597,7 @@ static void build_object(aligner *al, sd_pair *p, bool explained)
 					"case-insensitively, so both fill the same field");
 		bool repeated = (lm && lrep[li]) || (rm && rrep[ri]);
 		bool dup_explained = false;
-		if (repeated && !(lm && rm && sd_node_same_text(&lm->value, &rm->value))) {
+		if (repeated && !(lm && rm && sdp_node_same_text(&lm->value, &rm->value))) {
 			if (!explained && !sd_strmap_get(&dups, c->path, strlen(c->path))) {
 				sd_strmap_put(&dups, c->path, strlen(c->path), c);
 				cosmetic(al, c, "a repeated key: Go decodes each occurrence into the same "
@@ -668,10 +669,10 @@ static size_t align_elements(aligner *al, const sd_type *st, const sd_node *ln,
 	}
 	uint64_t *lh = sd_xmalloc((n + 1) * sizeof(*lh)), *rh = sd_xmalloc((m + 1) * sizeof(*rh));
 	for (size_t i = 0; i < n; i++)
-		lh[i] = sd_node_hash(&ln->u.items[i]);
+		lh[i] = sdp_node_hash(&ln->u.items[i]);
 	for (size_t j = 0; j < m; j++)
-		rh[j] = sd_node_hash(&rn->u.items[j]);
-	size_t k = sd_align_seq(lh, n, rh, m, al->d->opts.max_lcs_cells, rows);
+		rh[j] = sdp_node_hash(&rn->u.items[j]);
+	size_t k = sdp_align_seq(lh, n, rh, m, al->d->opts.max_lcs_cells, rows);
 	free(lh);
 	free(rh);
 	return k;
@@ -681,28 +682,29 @@ static size_t align_elements(aligner *al, const sd_type *st, const sd_node *ln,
  * name, map keys, list indexes), or NULL. */
 static const sd_gv *gv_at(const sd_gv *v, const char *path)
 {
-	size_t len = strlen(path);
-	char *key = sd_xmalloc(len + 1);
-	for (size_t i = 1; v && i < len;) {
-		size_t k = 0;
-		for (; i < len && path[i] != '/'; i++)
-			key[k++] = path[i] == '~' && i + 1 < len ? (path[++i] == '1' ? '/' : '~') : path[i];
-		key[k] = '\0';
-		i++;
+	sd_buf key = SD_BUF_INIT;
+	sd_ptr_iter it;
+	const char *raw;
+	size_t n;
+	sd_ptr_iter_init(&it, path, strlen(path));
+	while (v && sd_ptr_next(&it, &raw, &n)) {
+		sd_buf_reset(&key);
+		sd_ptr_unescape(&key, raw, n, NULL);
+		size_t k = key.len;
 		v = sd_gv_deref(v);
 		if (v && v->type->kind == SD_GO_STRUCT) {
-			v = sd_gv_field(v, key);
+			v = sd_gv_field(v, key.data);
 		} else if (v && v->type->kind == SD_GO_MAP) {
-			v = sd_gv_map_get(v, key, k);
+			v = sd_gv_map_get(v, key.data, k);
 		} else if (v && v->type->kind == SD_GO_SLICE) {
 			char *end;
-			unsigned long idx = strtoul(key, &end, 10);
+			unsigned long idx = strtoul(key.data, &end, 10);
 			v = *end || !k || v->is_nil || idx >= v->u.slice.n ? NULL : &v->u.slice.items[idx];
 		} else {
 			v = NULL;
 		}
 	}
-	free(key);
+	sd_buf_release(&key);
 	return v;
 }
 
@@ -716,10 +718,10 @@ static const sd_gv *element_gv(const aligner *al, bool right, const char *path, 
 	const sd_goview *v = right ? al->d->rview : al->d->lview;
 	if (!v)
 		return NULL;
-	if (sd_goview_is_lazy(v)) {
+	if (sdp_goview_is_lazy(v)) {
 		if (!*tmp)
 			*tmp = sd_arena_new();
-		return sd_gv_decode_iface_node(*tmp, right ? al->d->rdoc : al->d->ldoc, e);
+		return sdp_gv_decode_iface_node(*tmp, right ? al->d->rdoc : al->d->ldoc, e);
 	}
 	if (al->foreign)
 		return NULL;
@@ -739,7 +741,7 @@ static bool elements_go_equal(const aligner *al, const sd_pair *list, long li, l
 	if (li < 0 || ri < 0)
 		return false;
 	const sd_node *a = &ln->u.items[li], *b = &rn->u.items[ri];
-	if (sd_node_same_text(a, b))
+	if (sdp_node_same_text(a, b))
 		return true;
 	const char *path = list->path;
 	sd_arena *tmp = NULL;   /* made only for lazy views */
@@ -790,7 +792,7 @@ static void build(aligner *al, sd_pair *p, bool explained, bool unknown)
 	const sd_item_mark *mk = sd_strmap_get(&al->d->marks, path, strlen(path));
 	bool has_below = mk && mk->below;
 	bool has_item = mk && mk->item;
-	if (ln && rn && !has_below && !has_item && sd_node_same_text(ln, rn)) {
+	if (ln && rn && !has_below && !has_item && sdp_node_same_text(ln, rn)) {
 		p->identical = true;
 		p->folded = is_container(ln);
 		return;
@@ -809,7 +811,7 @@ static void build(aligner *al, sd_pair *p, bool explained, bool unknown)
 		build_array(al, p, explained);
 		return;
 	}
-	bool quiet = al->foreign ? ln && rn && sd_node_same_text(ln, rn) : has_below;
+	bool quiet = al->foreign ? ln && rn && sdp_node_same_text(ln, rn) : has_below;
 	if (!explained && !quiet)
 		cosmetic(al, p, leaf_reason(ln, rn, false));
 	p->folded = is_container(ln) || is_container(rn);
@@ -970,7 +972,7 @@ static sd_pair *pair_for(sd_diff *d, const char *path)
 	return a;
 }
 
-void sd_align_build(sd_diff *d)
+void sdp_align_build(sd_diff *d)
 {
 	aligner al = { d, SD_BUF_INIT, false };
 	sd_buf_grow(&al.path, 256);

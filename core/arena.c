@@ -62,8 +62,7 @@ static struct block *new_block(sd_arena *a, size_t need)
 void *sd_arena_alloc(sd_arena *a, size_t n)
 {
 	if (n > SIZE_MAX - ARENA_ALIGN) {
-		fputs("specdiff: out of memory\n", stderr);
-		exit(2);
+		sd_out_of_memory();
 	}
 	n = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
 	if (n == 0)
@@ -93,8 +92,7 @@ void *sd_arena_alloc(sd_arena *a, size_t n)
 void *sd_arena_array(sd_arena *a, size_t count, size_t size)
 {
 	if (size && count > SIZE_MAX / size) {
-		fputs("specdiff: out of memory\n", stderr);
-		exit(2);
+		sd_out_of_memory();
 	}
 	return sd_arena_alloc(a, count * size);
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "specdiff/base.h"
 #include "specdiff/gvisor.h"
 #include "specdiff/util.h"
 
@@ -316,36 +317,11 @@ char *sd_config_path(const char *specdiff_config, const char *xdg_config_home,
 	return sd_buf_detach(&b, NULL);
 }
 
-/* Reads at most SD_CONFIG_MAX_SIZE bytes; -1 with errno on failure. */
-static int read_file(const char *path, sd_buf *b)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return -1;
-	char chunk[4096];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		sd_buf_add(b, chunk, got);
-		if (b->len > SD_CONFIG_MAX_SIZE) {
-			fclose(f);
-			errno = EFBIG;
-			return -1;
-		}
-	}
-	int bad = ferror(f);
-	fclose(f);
-	if (bad) {
-		errno = EIO;
-		return -1;
-	}
-	return 0;
-}
-
 size_t sd_config_load_file(sd_config *c, const char *path, bool must_exist)
 {
 	size_t before = c->nerrors;
 	sd_buf b = SD_BUF_INIT;
-	if (read_file(path, &b) < 0) {
+	if (sd_read_file(path, SD_CONFIG_MAX_SIZE, &b) < 0) {
 		int e = errno;
 		if (e != ENOENT || must_exist)
 			add_error(c, path, 0, "cannot read the configuration file: %s",

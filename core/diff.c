@@ -12,71 +12,7 @@
 
 #include "diff_impl.h"
 #include "goview_impl.h"
-
-/* ---- string map ---- */
-
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-	return h;
-}
-
-void sd_strmap_init(sd_strmap *m)
-{
-	memset(m, 0, sizeof(*m));
-}
-
-void sd_strmap_release(sd_strmap *m)
-{
-	free(m->keys);
-	free(m->vals);
-	sd_strmap_init(m);
-}
-
-static size_t strmap_slot(const sd_strmap *m, const char *key, size_t len)
-{
-	size_t mask = m->cap - 1;
-	size_t i = (size_t)hash_bytes(key, len) & mask;
-	while (m->keys[i] && (strlen(m->keys[i]) != len || memcmp(m->keys[i], key, len)))
-		i = (i + 1) & mask;
-	return i;
-}
-
-void *sd_strmap_get(const sd_strmap *m, const char *key, size_t len)
-{
-	if (!m->cap)
-		return NULL;
-	size_t i = strmap_slot(m, key, len);
-	return m->keys[i] ? m->vals[i] : NULL;
-}
-
-static void strmap_grow(sd_strmap *m)
-{
-	sd_strmap old = *m;
-	m->cap = old.cap ? old.cap * 2 : 64;
-	m->keys = sd_xcalloc(m->cap, sizeof(*m->keys));
-	m->vals = sd_xcalloc(m->cap, sizeof(*m->vals));
-	m->n = 0;
-	for (size_t i = 0; i < old.cap; i++)
-		if (old.keys[i])
-			sd_strmap_put(m, old.keys[i], strlen(old.keys[i]), old.vals[i]);
-	free(old.keys);
-	free(old.vals);
-}
-
-void sd_strmap_put(sd_strmap *m, const char *key, size_t len, void *val)
-{
-	if ((m->n + 1) * 2 > m->cap)
-		strmap_grow(m);
-	size_t i = strmap_slot(m, key, len);
-	if (!m->keys[i]) {
-		m->keys[i] = key;
-		m->n++;
-	}
-	m->vals[i] = val;
-}
+#include "specdiff/base.h"
 
 /* ---- items ---- */
 
@@ -109,7 +45,7 @@ static void mark_item(sd_diff *d, const sd_diff_item *it)
 	}
 }
 
-sd_diff_item *sd_diff_add(sd_diff *d, const char *path, size_t path_len,
+sd_diff_item *sdp_diff_add(sd_diff *d, const char *path, size_t path_len,
 			  sd_class cls, const sd_gv *l, const sd_gv *r,
 			  const sd_node *ln, const sd_node *rn, const char *reason)
 {
@@ -148,7 +84,7 @@ static const char *nil_word(const sd_gv *v)
 
 static void emit(walker *w, sd_class cls, const sd_gv *l, const sd_gv *r, const char *reason)
 {
-	sd_diff_add(w->d, w->path.data ? w->path.data : "", w->path.len, cls, l, r,
+	sdp_diff_add(w->d, w->path.data ? w->path.data : "", w->path.len, cls, l, r,
 		    l ? l->src : NULL, r ? r->src : NULL, reason);
 }
 
@@ -364,7 +300,7 @@ static void walk(walker *w, const sd_gv *a, const sd_gv *b)
 	}
 }
 
-void sd_diff_walk(sd_diff *d, const sd_gv *l, const sd_gv *r)
+void sdp_diff_walk(sd_diff *d, const sd_gv *l, const sd_gv *r)
 {
 	walker w = { d, SD_BUF_INIT };
 	sd_buf_grow(&w.path, 256);
@@ -394,13 +330,13 @@ static sd_diff *compute(const sd_doc *ldoc, const sd_goview *lview,
 		d->opts.max_lcs_cells = (size_t)4 << 20;
 	sd_strmap_init(&d->marks);
 	sd_strmap_init(&d->pairs);
-	if (lview && rview && sd_goview_is_lazy(lview) && sd_goview_is_lazy(rview))
-		sd_diff_walk_nodes(d, sd_doc_root(ldoc), sd_doc_root(rdoc));
+	if (lview && rview && sdp_goview_is_lazy(lview) && sdp_goview_is_lazy(rview))
+		sdp_diff_walk_nodes(d, sd_doc_root(ldoc), sd_doc_root(rdoc));
 	else
-		sd_diff_walk(d, lview ? sd_goview_root(lview) : NULL, rview ? sd_goview_root(rview) : NULL);
-	sd_align_build(d);
+		sdp_diff_walk(d, lview ? sd_goview_root(lview) : NULL, rview ? sd_goview_root(rview) : NULL);
+	sdp_align_build(d);
 	for (size_t i = 0; !lazy_values && i < d->lazy_cap; i++)
-		sd_diff_item_make_values(d, i);
+		sdp_diff_item_make_values(d, i);
 	return d;
 }
 
@@ -439,7 +375,7 @@ const sd_diff_item *sd_diff_item_at(const sd_diff *d, size_t i)
 {
 	if (i >= d->nitems)
 		return NULL;
-	sd_diff_item_make_values(d, i);
+	sdp_diff_item_make_values(d, i);
 	return d->items[i];
 }
 

@@ -8,21 +8,9 @@
 #include <stdint.h>
 
 #include "specdiff/arena.h"
+#include "specdiff/base.h"
 #include "specdiff/diff.h"
 #include "specdiff/util.h"
-
-/* A string-keyed open-addressing hash table; keys and values are borrowed. */
-typedef struct sd_strmap {
-	const char **keys;
-	void **vals;
-	size_t cap, n;
-} sd_strmap;
-
-void sd_strmap_init(sd_strmap *m);
-void sd_strmap_release(sd_strmap *m);
-void *sd_strmap_get(const sd_strmap *m, const char *key, size_t len);
-/* Inserts or replaces; key must stay valid (and NUL-terminated at len). */
-void sd_strmap_put(sd_strmap *m, const char *key, size_t len, void *val);
 
 /* Marks in the item index: which paths hold an item or have one below. */
 typedef struct sd_item_mark {
@@ -59,28 +47,28 @@ struct sd_diff {
 };
 
 /* Records an item; path is copied into the arena. */
-sd_diff_item *sd_diff_add(sd_diff *d, const char *path, size_t path_len,
+sd_diff_item *sdp_diff_add(sd_diff *d, const char *path, size_t path_len,
 			  sd_class cls, const sd_gv *l, const sd_gv *r,
 			  const sd_node *ln, const sd_node *rn, const char *reason);
 
 /* diff.c: runs the Go-value walker. */
-void sd_diff_walk(sd_diff *d, const sd_gv *l, const sd_gv *r);
+void sdp_diff_walk(sd_diff *d, const sd_gv *l, const sd_gv *r);
 /* diff_nodes.c: the walker for two lazy interface{} views, on the nodes. */
-void sd_diff_walk_nodes(sd_diff *d, const sd_node *l, const sd_node *r);
+void sdp_diff_walk_nodes(sd_diff *d, const sd_node *l, const sd_node *r);
 /* Makes the Go values of item i if the node walker left them to be made. */
-void sd_diff_item_make_values(const sd_diff *d, size_t i);
+void sdp_diff_item_make_values(const sd_diff *d, size_t i);
 /* The Go values of item i for a summary: a side whose value is a list or
  * map of more than min elements that is not made yet gets a stand-in that
  * holds only its type and length (in the diff's arena); other values are
- * made as sd_diff_item_make_values does. */
-void sd_diff_item_peek_values(const sd_diff *d, size_t i, size_t min,
+ * made as sdp_diff_item_make_values does. */
+void sdp_diff_item_peek_values(const sd_diff *d, size_t i, size_t min,
 			      const sd_gv **l, const sd_gv **r);
 /* Appends the JSON (json.Marshal) of item i's left or right Go value when
  * the node walker left it to be made, without making it; false (nothing
  * written) when the value is made already or there is none. */
-bool sd_diff_item_value_json(const sd_diff *d, size_t i, bool right, sd_buf *out);
+bool sdp_diff_item_value_json(const sd_diff *d, size_t i, bool right, sd_buf *out);
 /* align.c: builds the pair tree (adding cosmetic items) and attaches items. */
-void sd_align_build(sd_diff *d);
+void sdp_align_build(sd_diff *d);
 
 /* Sequence alignment shared by align.c and report.c (patch).  Given element
  * hashes of both sides, fills rows with (li, ri) pairs, -1 for a filler, in
@@ -90,15 +78,15 @@ void sd_align_build(sd_diff *d);
 typedef struct sd_align_row {
 	long li, ri;
 } sd_align_row;
-size_t sd_align_seq(const uint64_t *lh, size_t n, const uint64_t *rh, size_t m,
+size_t sdp_align_seq(const uint64_t *lh, size_t n, const uint64_t *rh, size_t m,
 		    size_t max_cells, sd_align_row *rows);
 
 /* Exact text equality of two source nodes (kinds, texts, escapes, member
  * keys and order) and a hash consistent with it. */
-bool sd_node_same_text(const sd_node *a, const sd_node *b);
-uint64_t sd_node_hash(const sd_node *n);
+bool sdp_node_same_text(const sd_node *a, const sd_node *b);
+uint64_t sdp_node_hash(const sd_node *n);
 
 /* Appends the JSON text of a source node (numbers as Go reads them). */
-void sd_node_to_json(sd_buf *out, const sd_node *n);
+void sdp_node_to_json(sd_buf *out, const sd_node *n);
 
 #endif

@@ -18,6 +18,7 @@
 
 #include "diff_impl.h"
 #include "goview_impl.h"
+#include "specdiff/base.h"
 #include "specdiff/gonum.h"
 
 /* What Go value an item side wants (lazy_want bits). */
@@ -49,7 +50,7 @@ static void nemit(nwalker *w, sd_class cls, const sd_node *l, int lw, const sd_n
 		  const char *reason)
 {
 	sd_diff *d = w->d;
-	sd_diff_add(d, w->path.data ? w->path.data : "", w->path.len, cls, NULL, NULL,
+	sdp_diff_add(d, w->path.data ? w->path.data : "", w->path.len, cls, NULL, NULL,
 		    lw ? l : NULL, rw ? r : NULL, reason);
 	size_t i = d->nitems - 1;
 	if (i >= d->lazy_cap) {
@@ -91,7 +92,7 @@ static gkey *map_keys(nwalker *w, const sd_node *obj, size_t *n)
 	size_t out = 0;
 	for (uint32_t i = 0; i < obj->len; i++) {
 		const sd_member *m = &obj->u.members[i];
-		k[i].key = sd_gv_go_string(w->tmp, m->key, m->key_len, &k[i].len);
+		k[i].key = sdp_gv_go_string(w->tmp, m->key, m->key_len, &k[i].len);
 		k[i].idx = i;
 	}
 	qsort(k, obj->len, sizeof *k, gkey_cmp);
@@ -167,8 +168,8 @@ static bool strings_equal(nwalker *w, const sd_node *a, const sd_node *b)
 	if (!((a->flags | b->flags) & SD_NODE_BADUTF8))
 		return a->len == b->len && !memcmp(a->u.str, b->u.str, a->len);
 	size_t la, lb;
-	const char *sa = sd_gv_go_string(w->tmp, a->u.str, a->len, &la);
-	const char *sb = sd_gv_go_string(w->tmp, b->u.str, b->len, &lb);
+	const char *sa = sdp_gv_go_string(w->tmp, a->u.str, a->len, &la);
+	const char *sb = sdp_gv_go_string(w->tmp, b->u.str, b->len, &lb);
 	return la == lb && !memcmp(sa, sb, la);
 }
 
@@ -177,8 +178,8 @@ static bool numbers_equal(const sd_node *a, const sd_node *b)
 	double x = 0, y = 0;
 	if (a->len == b->len && !memcmp(a->u.num, b->u.num, a->len))
 		return true;
-	sd_gv_parse_float(a->u.num, a->len, &x);  /* iface_clean: cannot fail */
-	sd_gv_parse_float(b->u.num, b->len, &y);
+	sdp_gv_parse_float(a->u.num, a->len, &x);  /* iface_clean: cannot fail */
+	sdp_gv_parse_float(b->u.num, b->len, &y);
 	return x == y;
 }
 
@@ -221,7 +222,7 @@ static void nwalk_iface(nwalker *w, const sd_node *a, const sd_node *b)
 		nemit(w, SD_CLASS_VALUE, a, WANT_ELEM, b, WANT_ELEM, "the values differ");
 }
 
-void sd_diff_walk_nodes(sd_diff *d, const sd_node *l, const sd_node *r)
+void sdp_diff_walk_nodes(sd_diff *d, const sd_node *l, const sd_node *r)
 {
 	nwalker w = { d, SD_BUF_INIT, sd_arena_new() };
 	sd_buf_grow(&w.path, 256);
@@ -237,7 +238,7 @@ static const sd_gv *make_value(sd_diff *d, const sd_doc *doc, const sd_node *n, 
 {
 	if (want == WANT_NONE || !n)
 		return NULL;
-	const sd_gv *gv = sd_gv_decode_iface_node(d->arena, doc, n);
+	const sd_gv *gv = sdp_gv_decode_iface_node(d->arena, doc, n);
 	return want == WANT_ELEM ? gv->u.elem : gv;
 }
 
@@ -258,7 +259,7 @@ static void make_side(sd_diff *d, size_t i, int side)
 		it->left = make_value(d, d->ldoc, it->lnode, want);
 }
 
-void sd_diff_item_make_values(const sd_diff *cd, size_t i)
+void sdp_diff_item_make_values(const sd_diff *cd, size_t i)
 {
 	sd_diff *d = (sd_diff *)cd;   /* a cache inside d, like the pair tree */
 	make_side(d, i, 0);
@@ -299,13 +300,13 @@ static bool big_container(sd_diff *d, const sd_node *n, size_t min)
 	for (uint32_t i = 0; i < n->len; i++) {
 		size_t len;
 		const sd_member *m = &n->u.members[i];
-		if (sd_gv_go_string(d->arena, m->key, m->key_len, &len) != m->key)
+		if (sdp_gv_go_string(d->arena, m->key, m->key_len, &len) != m->key)
 			return false;
 	}
 	return true;
 }
 
-void sd_diff_item_peek_values(const sd_diff *cd, size_t i, size_t min,
+void sdp_diff_item_peek_values(const sd_diff *cd, size_t i, size_t min,
 			      const sd_gv **l, const sd_gv **r)
 {
 	sd_diff *d = (sd_diff *)cd;
@@ -316,7 +317,7 @@ void sd_diff_item_peek_values(const sd_diff *cd, size_t i, size_t min,
 	if (want > 0 && (want >> 2) && it->rnode && !big_container(d, it->rnode, min))
 		want = -1;
 	if (want <= 0) {
-		sd_diff_item_make_values(d, i);
+		sdp_diff_item_make_values(d, i);
 		*l = it->left;
 		*r = it->right;
 		return;
@@ -351,7 +352,7 @@ static void marshal_map(sd_buf *out, sd_arena *tmp, const sd_node *obj)
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			sd_buf_addc(out, ',');
-		sd_gv_marshal_string(out, k[i].key, k[i].len);
+		sdp_gv_marshal_string(out, k[i].key, k[i].len);
 		sd_buf_addc(out, ':');
 		marshal_node(out, tmp, &obj->u.members[k[i].idx].value);
 	}
@@ -360,7 +361,7 @@ static void marshal_map(sd_buf *out, sd_arena *tmp, const sd_node *obj)
 }
 
 /* json.Marshal of the interface{} value Go decodes from n: what
- * sd_gv_marshal_json writes for sd_gv_decode_iface_node(n), without the
+ * sd_gv_marshal_json writes for sdp_gv_decode_iface_node(n), without the
  * tree of Go values (for a whole 100 MB document that tree is gigabytes). */
 static void marshal_node(sd_buf *out, sd_arena *tmp, const sd_node *n)
 {
@@ -377,7 +378,7 @@ static void marshal_node(sd_buf *out, sd_arena *tmp, const sd_node *n)
 			break;
 		}
 		double f = 0;
-		sd_gv_parse_float(n->u.num, n->len, &f);  /* lazy views are clean */
+		sdp_gv_parse_float(n->u.num, n->len, &f);  /* lazy views are clean */
 		sd_go_json_float(out, f);
 		break;
 	}
@@ -385,8 +386,8 @@ static void marshal_node(sd_buf *out, sd_arena *tmp, const sd_node *n)
 		size_t len = n->len;
 		const char *s = n->u.str;
 		if (n->flags & SD_NODE_BADUTF8)
-			s = sd_gv_go_string(tmp, s, len, &len);
-		sd_gv_marshal_string(out, s, len);
+			s = sdp_gv_go_string(tmp, s, len, &len);
+		sdp_gv_marshal_string(out, s, len);
 		break;
 	}
 	case SD_ARRAY:
@@ -404,7 +405,7 @@ static void marshal_node(sd_buf *out, sd_arena *tmp, const sd_node *n)
 	}
 }
 
-bool sd_diff_item_value_json(const sd_diff *d, size_t i, bool right, sd_buf *out)
+bool sdp_diff_item_value_json(const sd_diff *d, size_t i, bool right, sd_buf *out)
 {
 	int want = i < d->lazy_cap ? d->lazy_want[i] : 0;
 	want = right ? want >> 2 : want & 3;

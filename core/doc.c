@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "specdiff/base.h"
 #include "specdiff/util.h"
 
 #define SLAB_NODES 4096
@@ -15,7 +16,7 @@
 _Static_assert(sizeof(sd_node) == 24, "sd_node grew");
 _Static_assert(sizeof(sd_member) == 40, "sd_member grew");
 
-sd_doc *sd_doc_new(const char *name)
+sd_doc *sdp_doc_new(const char *name)
 {
 	sd_arena *a = sd_arena_new();
 	sd_doc *d = sd_arena_alloc(a, sizeof(*d));
@@ -35,7 +36,7 @@ void sd_doc_free(sd_doc *d)
 	sd_arena_free(d->arena);
 }
 
-sd_node *sd_doc_node(sd_doc *d, sd_kind k, uint32_t line, uint32_t col)
+sd_node *sdp_doc_node(sd_doc *d, sd_kind k, uint32_t line, uint32_t col)
 {
 	if (!d->slab_left) {
 		d->slab = sd_arena_array(d->arena, SLAB_NODES, sizeof(sd_node));
@@ -49,7 +50,7 @@ sd_node *sd_doc_node(sd_doc *d, sd_kind k, uint32_t line, uint32_t col)
 	return n;
 }
 
-char *sd_doc_text(sd_doc *d, size_t n)
+char *sdp_doc_text(sd_doc *d, size_t n)
 {
 	if (n > POOL_CHUNK / 4)
 		return sd_arena_alloc(d->arena, n);
@@ -63,7 +64,7 @@ char *sd_doc_text(sd_doc *d, size_t n)
 	return p;
 }
 
-void *sd_doc_array(sd_doc *d, size_t count, size_t size)
+void *sdp_doc_array(sd_doc *d, size_t count, size_t size)
 {
 	if (size && count > POOL_CHUNK / 4 / size)
 		return sd_arena_array(d->arena, count, size);
@@ -83,16 +84,16 @@ void *sd_doc_array(sd_doc *d, size_t count, size_t size)
 	return p;
 }
 
-char *sd_doc_textdup(sd_doc *d, const char *s, size_t n)
+char *sdp_doc_textdup(sd_doc *d, const char *s, size_t n)
 {
-	char *p = sd_doc_text(d, n + 1);
+	char *p = sdp_doc_text(d, n + 1);
 	if (n)
 		memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
 }
 
-void sd_doc_add_note(sd_doc *d, unsigned line, unsigned col, const char *fmt, ...)
+void sdp_doc_add_note(sd_doc *d, unsigned line, unsigned col, const char *fmt, ...)
 {
 	if (d->nnotes >= SD_DOC_MAX_NOTES) {
 		d->notes_dropped++;
@@ -113,17 +114,9 @@ static bool key_eq(const sd_member *a, const sd_member *b)
 	return a->key_len == b->key_len && memcmp(a->key, b->key, a->key_len) == 0;
 }
 
-static size_t key_hash(const sd_member *m)
-{
-	size_t h = 1469598103934665603u;
-	for (uint32_t i = 0; i < m->key_len; i++)
-		h = (h ^ (unsigned char)m->key[i]) * 1099511628211u;
-	return h;
-}
-
 /* Small objects compare pairwise; large ones use a temporary hash table so
  * a 100,000-member object stays linear. */
-bool sd_doc_mark_duplicates(sd_member *m, size_t n)
+bool sdp_doc_mark_duplicates(sd_member *m, size_t n)
 {
 	bool any = false;
 	if (n <= 16) {
@@ -136,22 +129,15 @@ bool sd_doc_mark_duplicates(sd_member *m, size_t n)
 				}
 		return any;
 	}
-	size_t cap = 32;
-	while (cap < n * 2)
-		cap *= 2;
-	size_t *slot = sd_xcalloc(cap, sizeof(size_t)); /* index + 1 */
+	sd_strmap seen;
+	sd_strmap_init(&seen);
 	for (size_t i = 0; i < n; i++) {
-		size_t h = key_hash(&m[i]) & (cap - 1);
-		while (slot[h] && !key_eq(&m[slot[h] - 1], &m[i]))
-			h = (h + 1) & (cap - 1);
-		if (slot[h]) {
+		if (sd_strmap_add(&seen, m[i].key, m[i].key_len, &m[i])) {
 			m[i].flags |= SD_MEMBER_DUPLICATE;
 			any = true;
-		} else {
-			slot[h] = i + 1;
 		}
 	}
-	free(slot);
+	sd_strmap_release(&seen);
 	return any;
 }
 
@@ -203,25 +189,6 @@ const sd_node *sd_node_get(const sd_node *obj, const char *key)
 	return NULL;
 }
 
-/* Decodes one pointer segment (~0 -> ~, ~1 -> /) into buf; returns false
- * for a '~' followed by anything else. */
-static bool ptr_segment(const char *s, size_t n, sd_buf *buf)
-{
-	sd_buf_reset(buf);
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] != '~') {
-			sd_buf_addc(buf, s[i]);
-			continue;
-		}
-		if (i + 1 >= n || (s[i + 1] != '0' && s[i + 1] != '1'))
-			return false;
-		sd_buf_addc(buf, s[i + 1] == '0' ? '~' : '/');
-		i++;
-	}
-	sd_buf_grow(buf, 0);
-	return true;
-}
-
 static const sd_node *ptr_step(const sd_node *n, const sd_buf *seg)
 {
 	if (n->kind == SD_OBJECT) {
@@ -245,7 +212,7 @@ static const sd_node *ptr_step(const sd_node *n, const sd_buf *seg)
 	return idx < n->len ? &n->u.items[idx] : NULL;
 }
 
-const sd_node *sd_node_at_pointer_partial(const sd_node *root, const char *ptr,
+const sd_node *sdp_node_at_pointer_partial(const sd_node *root, const char *ptr,
 					  const sd_node **deepest)
 {
 	const sd_node *n = root;
@@ -258,19 +225,18 @@ const sd_node *sd_node_at_pointer_partial(const sd_node *root, const char *ptr,
 	if (*ptr != '/')
 		return NULL;
 	sd_buf seg = SD_BUF_INIT;
-	const char *p = ptr + 1;
-	for (;;) {
-		const char *end = strchr(p, '/');
-		size_t n_len = end ? (size_t)(end - p) : strlen(p);
-		if (!ptr_segment(p, n_len, &seg) || !(n = ptr_step(n, &seg))) {
+	sd_ptr_iter it;
+	const char *raw;
+	size_t rlen;
+	sd_ptr_iter_init(&it, ptr, strlen(ptr));
+	while (sd_ptr_next(&it, &raw, &rlen)) {
+		sd_buf_reset(&seg);
+		if (!sd_ptr_unescape(&seg, raw, rlen, NULL) || !(n = ptr_step(n, &seg))) {
 			n = NULL;
 			break;
 		}
 		if (deepest)
 			*deepest = n;
-		if (!end)
-			break;
-		p = end + 1;
 	}
 	sd_buf_release(&seg);
 	return n;
@@ -278,7 +244,7 @@ const sd_node *sd_node_at_pointer_partial(const sd_node *root, const char *ptr,
 
 const sd_node *sd_node_at_pointer(const sd_node *root, const char *ptr)
 {
-	return sd_node_at_pointer_partial(root, ptr, NULL);
+	return sdp_node_at_pointer_partial(root, ptr, NULL);
 }
 
 bool sd_node_equal(const sd_node *a, const sd_node *b)
@@ -352,7 +318,7 @@ static sd_format detect_format(const char *name, const char *s, size_t len)
 	return SD_FORMAT_YAML;
 }
 
-sd_doc *sd_doc_load_owned(const char *name, char *buf, size_t len,
+sd_doc *sdp_doc_load_owned(const char *name, char *buf, size_t len,
 			  const sd_load_opts *opts, sd_error *err)
 {
 	sd_load_opts o = opts ? *opts : (sd_load_opts){ 0 };
@@ -370,15 +336,15 @@ sd_doc *sd_doc_load_owned(const char *name, char *buf, size_t len,
 		free(buf);
 		return NULL;
 	}
-	sd_doc *d = sd_doc_new(name);
+	sd_doc *d = sdp_doc_new(name);
 	d->owned_src = buf;
 	d->source_bytes = len;
 	d->format = o.format != SD_FORMAT_AUTO ? o.format : detect_format(name, buf, len);
 	buf[len] = '\0';
 	if (d->format == SD_FORMAT_JSON)
-		d->root = sd_json_parse(d, buf, len, &o, err);
+		d->root = sdp_json_parse(d, buf, len, &o, err);
 	else
-		d->root = sd_yaml_parse(d, buf, len, &o, err);
+		d->root = sdp_yaml_parse(d, buf, len, &o, err);
 	if (!d->root) {
 		sd_doc_free(d);
 		return NULL;
@@ -386,7 +352,7 @@ sd_doc *sd_doc_load_owned(const char *name, char *buf, size_t len,
 	/* No node points into the source (both loaders copy every text). */
 	free(d->owned_src);
 	d->owned_src = NULL;
-	if (d->notes_dropped) /* the spare slot sd_doc_add_note leaves */
+	if (d->notes_dropped) /* the spare slot sdp_doc_add_note leaves */
 		sd_error_set(&d->notes[d->nnotes++], d->name, 0, 0,
 			     "%zu more notes not shown", d->notes_dropped);
 	return d;
@@ -405,5 +371,5 @@ sd_doc *sd_doc_load_bytes(const char *name, const char *bytes, size_t len,
 	if (len)
 		memcpy(buf, bytes, len);
 	buf[len] = '\0';
-	return sd_doc_load_owned(name, buf, len, opts, err);
+	return sdp_doc_load_owned(name, buf, len, opts, err);
 }

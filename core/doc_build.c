@@ -11,6 +11,7 @@
 #include "doc_impl.h"
 
 #include <string.h>
+#include "specdiff/base.h"
 
 static size_t cap_for(size_t len)
 {
@@ -24,9 +25,9 @@ static size_t cap_for(size_t len)
 
 sd_doc *sd_doc_build_new(const char *name, sd_format format)
 {
-	sd_doc *d = sd_doc_new(name);
+	sd_doc *d = sdp_doc_new(name);
 	d->format = format == SD_FORMAT_YAML ? SD_FORMAT_YAML : SD_FORMAT_JSON;
-	d->root = sd_doc_node(d, SD_NULL, 0, 0);
+	d->root = sdp_doc_node(d, SD_NULL, 0, 0);
 	return d;
 }
 
@@ -44,7 +45,7 @@ static void mark_dups(sd_node *n)
 		mark_dups(&n->u.members[i].value);
 	}
 	n->flags &= (uint8_t)~SD_NODE_DUPKEYS;
-	if (sd_doc_mark_duplicates(n->u.members, n->len))
+	if (sdp_doc_mark_duplicates(n->u.members, n->len))
 		n->flags |= SD_NODE_DUPKEYS;
 }
 
@@ -56,64 +57,42 @@ void sd_doc_set_root(sd_doc *d, sd_node *root)
 
 sd_node *sd_build_null(sd_doc *d)
 {
-	return sd_doc_node(d, SD_NULL, 0, 0);
+	return sdp_doc_node(d, SD_NULL, 0, 0);
 }
 
 sd_node *sd_build_bool(sd_doc *d, bool v)
 {
-	sd_node *n = sd_doc_node(d, SD_BOOL, 0, 0);
+	sd_node *n = sdp_doc_node(d, SD_BOOL, 0, 0);
 	n->u.boolean = v;
 	return n;
 }
 
 sd_node *sd_build_number(sd_doc *d, const char *text, size_t len)
 {
-	sd_node *n = sd_doc_node(d, SD_NUMBER, 0, 0);
-	n->u.num = sd_doc_textdup(d, text, len);
+	sd_node *n = sdp_doc_node(d, SD_NUMBER, 0, 0);
+	n->u.num = sdp_doc_textdup(d, text, len);
 	n->len = (uint32_t)len;
 	return n;
 }
 
-/* Strict UTF-8 (no surrogates, no overlongs): what Go leaves unchanged. */
-static bool valid_utf8(const unsigned char *s, size_t n)
-{
-	for (size_t i = 0; i < n;) {
-		unsigned char c = s[i];
-		size_t need = c < 0x80 ? 1 : c < 0xC2 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 0;
-		if (!need || i + need > n)
-			return false;
-		if (need > 1) {
-			unsigned char c1 = s[i + 1];
-			if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) ||
-			    (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F))
-				return false;
-			for (size_t k = 1; k < need; k++)
-				if ((s[i + k] & 0xC0) != 0x80)
-					return false;
-		}
-		i += need;
-	}
-	return true;
-}
-
 sd_node *sd_build_string(sd_doc *d, const char *s, size_t len)
 {
-	sd_node *n = sd_doc_node(d, SD_STRING, 0, 0);
-	n->u.str = sd_doc_textdup(d, s, len);
+	sd_node *n = sdp_doc_node(d, SD_STRING, 0, 0);
+	n->u.str = sdp_doc_textdup(d, s, len);
 	n->len = (uint32_t)len;
-	if (!valid_utf8((const unsigned char *)s, len))
+	if (!sd_utf8_valid(s, len))
 		n->flags |= SD_NODE_BADUTF8;
 	return n;
 }
 
 sd_node *sd_build_object(sd_doc *d)
 {
-	return sd_doc_node(d, SD_OBJECT, 0, 0);
+	return sdp_doc_node(d, SD_OBJECT, 0, 0);
 }
 
 sd_node *sd_build_array(sd_doc *d)
 {
-	return sd_doc_node(d, SD_ARRAY, 0, 0);
+	return sdp_doc_node(d, SD_ARRAY, 0, 0);
 }
 
 /* Makes room for one more element of size sz in *arr (len elements). */
@@ -137,7 +116,7 @@ sd_member *sd_build_insert_member(sd_doc *d, sd_node *obj, size_t index, const c
 	sd_member *m = &obj->u.members[index];
 	memmove(m + 1, m, (obj->len - index) * sizeof(*m));
 	memset(m, 0, sizeof(*m));
-	m->key = sd_doc_textdup(d, key, key_len);
+	m->key = sdp_doc_textdup(d, key, key_len);
 	m->key_len = (uint32_t)key_len;
 	m->value = copy;
 	sd_member_set_key_line(m, copy.line);
@@ -196,7 +175,7 @@ static const char *copy_number_text(sd_doc *d, const sd_node *src)
 		sd_number_go_text(src, &alt);
 		total += alt + 1;
 	}
-	char *p = sd_doc_text(d, total);
+	char *p = sdp_doc_text(d, total);
 	memcpy(p, src->u.num, total);
 	return p;
 }
@@ -217,7 +196,7 @@ static void copy_into(sd_doc *d, sd_node *n, const sd_node *src)
 		n->u.num = copy_number_text(d, src);
 		break;
 	case SD_STRING:
-		n->u.str = sd_doc_textdup(d, src->u.str, src->len);
+		n->u.str = sdp_doc_textdup(d, src->u.str, src->len);
 		break;
 	case SD_ARRAY:
 		n->u.items = src->len ? sd_arena_array(d->arena, cap_for(src->len), sizeof(sd_node)) : NULL;
@@ -229,7 +208,7 @@ static void copy_into(sd_doc *d, sd_node *n, const sd_node *src)
 		for (uint32_t i = 0; i < src->len; i++) {
 			sd_member *m = &n->u.members[i];
 			*m = src->u.members[i];
-			m->key = sd_doc_textdup(d, m->key, m->key_len);
+			m->key = sdp_doc_textdup(d, m->key, m->key_len);
 			copy_into(d, &m->value, &src->u.members[i].value);
 			sd_member_set_key_line(m, sd_member_key_line(&src->u.members[i]));
 		}
@@ -239,7 +218,7 @@ static void copy_into(sd_doc *d, sd_node *n, const sd_node *src)
 
 sd_node *sd_build_copy(sd_doc *d, const sd_node *src)
 {
-	sd_node *n = sd_doc_node(d, (sd_kind)src->kind, src->line, src->col);
+	sd_node *n = sdp_doc_node(d, (sd_kind)src->kind, src->line, src->col);
 	copy_into(d, n, src);
 	return n;
 }

@@ -44,41 +44,41 @@ struct sd_doc {
 	size_t apool_left, apool_chunk;
 };
 
-sd_doc *sd_doc_new(const char *name);
-sd_node *sd_doc_node(sd_doc *d, sd_kind k, uint32_t line, uint32_t col);
+sd_doc *sdp_doc_new(const char *name);
+sd_node *sdp_doc_node(sd_doc *d, sd_kind k, uint32_t line, uint32_t col);
 /* n bytes from the text pool (not aligned, not zeroed). */
-char *sd_doc_text(sd_doc *d, size_t n);
-char *sd_doc_textdup(sd_doc *d, const char *s, size_t n); /* NUL-terminated */
+char *sdp_doc_text(sd_doc *d, size_t n);
+char *sdp_doc_textdup(sd_doc *d, const char *s, size_t n); /* NUL-terminated */
 /* An array of count items or members (size a multiple of 8), 8-byte
  * aligned and not zeroed: a 40-byte member array of odd length would waste
  * 8 bytes to the arena's 16-byte alignment, millions of times over. */
-void *sd_doc_array(sd_doc *d, size_t count, size_t size);
-void sd_doc_add_note(sd_doc *d, unsigned line, unsigned col, const char *fmt, ...)
+void *sdp_doc_array(sd_doc *d, size_t count, size_t size);
+void sdp_doc_add_note(sd_doc *d, unsigned line, unsigned col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 /* Marks later members whose key repeats an earlier one; returns true if any. */
-bool sd_doc_mark_duplicates(sd_member *m, size_t n);
+bool sdp_doc_mark_duplicates(sd_member *m, size_t n);
 
 /* Resolves an RFC 6901 pointer; on failure *deepest is the last node
  * reached (for a positioned error). */
-const sd_node *sd_node_at_pointer_partial(const sd_node *root, const char *ptr,
+const sd_node *sdp_node_at_pointer_partial(const sd_node *root, const char *ptr,
 					  const sd_node **deepest);
 
 /* Parses JSON text in src[0..len) (src[len] must be NUL).  No node points
  * into src, and the parser gives whole pages of it that it has read back
  * to the system (madvise): src must be a heap buffer that d owns and that
- * nothing reads after the call (sd_doc_load_owned frees it). */
-const sd_node *sd_json_parse(sd_doc *d, char *src, size_t len,
+ * nothing reads after the call (sdp_doc_load_owned frees it). */
+const sd_node *sdp_json_parse(sd_doc *d, char *src, size_t len,
 			     const sd_load_opts *o, sd_error *err);
-const sd_node *sd_yaml_parse(sd_doc *d, const char *src, size_t len,
+const sd_node *sdp_yaml_parse(sd_doc *d, const char *src, size_t len,
 			     const sd_load_opts *o, sd_error *err);
 
 /* True when yaml.v3 would read the plain scalar s[0..n) as a string (not
  * null, bool or number) - the YAML writer quotes everything else. */
-bool sd_yaml_plain_is_string(const char *s, size_t n);
+bool sdp_yaml_plain_is_string(const char *s, size_t n);
 
 /* Loads from a malloc'd buffer of len+1 bytes that the document takes over
  * (freed with it, or on failure). */
-sd_doc *sd_doc_load_owned(const char *name, char *buf, size_t len,
+sd_doc *sdp_doc_load_owned(const char *name, char *buf, size_t len,
 			  const sd_load_opts *opts, sd_error *err);
 
 #endif

@@ -7,6 +7,7 @@
  * message's %v text makes that ambiguous, a split with identical sides is
  * preferred (the puzzling case this command exists for).
  */
+#include "specdiff/base.h"
 #include "specdiff/explain.h"
 
 #include <stdarg.h>
@@ -45,25 +46,6 @@ static const char *find_last(const char *s, const char *end, const char *needle)
 	return NULL;
 }
 
-static void add_utf8(sd_buf *b, uint32_t c)
-{
-	if (c < 0x80) {
-		sd_buf_addc(b, (char)c);
-	} else if (c < 0x800) {
-		sd_buf_addc(b, (char)(0xc0 | c >> 6));
-		sd_buf_addc(b, (char)(0x80 | (c & 0x3f)));
-	} else if (c < 0x10000) {
-		sd_buf_addc(b, (char)(0xe0 | c >> 12));
-		sd_buf_addc(b, (char)(0x80 | (c >> 6 & 0x3f)));
-		sd_buf_addc(b, (char)(0x80 | (c & 0x3f)));
-	} else {
-		sd_buf_addc(b, (char)(0xf0 | c >> 18));
-		sd_buf_addc(b, (char)(0x80 | (c >> 12 & 0x3f)));
-		sd_buf_addc(b, (char)(0x80 | (c >> 6 & 0x3f)));
-		sd_buf_addc(b, (char)(0x80 | (c & 0x3f)));
-	}
-}
-
 static int hexval(char c)
 {
 	if (c >= '0' && c <= '9')
@@ -88,7 +70,7 @@ static void unescape_one(const char **p, const char *end, sd_buf *b)
 		if (c == 'x')
 			sd_buf_addc(b, (char)v);
 		else
-			add_utf8(b, v);
+			sd_buf_add_rune(b, v);
 		return;
 	}
 	switch (c) {

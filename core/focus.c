@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "diff_impl.h"
+#include "specdiff/base.h"
 #include "specdiff/focus.h"
 
 /* ---- patterns ---- */
@@ -503,63 +504,6 @@ static size_t expand_ptr(const sd_focus *f, const sd_diff *d, const cand *c, can
 	return x.n;
 }
 
-/* Go's filepath.Base. */
-static void go_base(const char *s, size_t n, const char **out, size_t *olen)
-{
-	while (n > 0 && s[n - 1] == '/')
-		n--;
-	if (n == 0) {
-		*out = s[0] == '/' ? "/" : ".";
-		*olen = 1;
-		return;
-	}
-	size_t i = n;
-	while (i > 0 && s[i - 1] != '/')
-		i--;
-	*out = s + i;
-	*olen = n - i;
-}
-
-/* Go's path.Clean of a NUL-terminated string, into a new buffer. */
-static char *go_clean(const char *p)
-{
-	size_t n = strlen(p);
-	bool rooted = n && p[0] == '/';
-	char *out = sd_xmalloc(n + 2);
-	size_t w = 0, dotdot = 0;
-	if (rooted)
-		out[w++] = '/', dotdot = 1;
-	for (size_t r = 0; r < n;) {
-		if (p[r] == '/') {
-			r++;
-		} else if (p[r] == '.' && (r + 1 == n || p[r + 1] == '/')) {
-			r++;
-		} else if (p[r] == '.' && p[r + 1] == '.' && (r + 2 == n || p[r + 2] == '/')) {
-			r += 2;
-			if (w > dotdot) {
-				w--;
-				while (w > dotdot && out[w] != '/')
-					w--;
-			} else if (!rooted) {
-				if (w > 0)
-					out[w++] = '/';
-				out[w++] = '.';
-				out[w++] = '.';
-				dotdot = w;
-			}
-		} else {
-			if ((rooted && w != 1) || (!rooted && w != 0))
-				out[w++] = '/';
-			for (; r < n && p[r] != '/'; r++)
-				out[w++] = p[r];
-		}
-	}
-	if (w == 0)
-		out[w++] = '.';
-	out[w] = '\0';
-	return out;
-}
-
 static bool str_pair(const cand *c)
 {
 	return c->cls == SD_CLASS_VALUE && c->l && c->r && c->l->type->kind == SD_GO_STRING &&
@@ -571,8 +515,8 @@ static bool same_basename(const cand *c)
 {
 	const char *a, *b;
 	size_t an, bn;
-	go_base(c->l->u.str.s, c->l->u.str.len, &a, &an);
-	go_base(c->r->u.str.s, c->r->u.str.len, &b, &bn);
+	sd_path_base(c->l->u.str.s, c->l->u.str.len, &a, &an);
+	sd_path_base(c->r->u.str.s, c->r->u.str.len, &b, &bn);
 	return an == bn && !memcmp(a, b, an);
 }
 
@@ -587,15 +531,12 @@ static bool same_dotslash(const sd_diff *d, const cand *c)
 	const sd_gv *cwd = proc ? sd_gv_field(proc, "cwd") : NULL;
 	const char *dir = cwd ? cwd->u.str.s : "";
 	const char *rel = lp ? l : r, *abs = lp ? r : l;
-	char *joined = sd_xmalloc(strlen(dir) + strlen(rel) + 2);
-	strcpy(joined, dir);
-	if (*dir)
-		strcat(joined, "/");
-	strcat(joined, rel);
-	char *resolved = go_clean(joined);   /* path.Join */
-	bool eq = !strcmp(resolved, abs);
-	free(joined);
-	free(resolved);
+	sd_buf joined = SD_BUF_INIT, resolved = SD_BUF_INIT;
+	sd_buf_addf(&joined, "%s%s%s", dir, *dir ? "/" : "", rel);
+	sd_path_clean(&resolved, joined.data, joined.len);   /* path.Join */
+	bool eq = !strcmp(resolved.data, abs);
+	sd_buf_release(&joined);
+	sd_buf_release(&resolved);
 	return eq;
 }
 

@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "specdiff/base.h"
 #include "specdiff/gofmt.h"
 #include "specdiff/gonum.h"
 
@@ -74,29 +75,6 @@ void sd_gofmt_float_v(sd_buf *out, double f)
 
 /* ---- strconv.Quote ---- */
 
-/* Decodes one UTF-8 sequence; returns its length, or 0 when invalid. */
-static size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *r)
-{
-	if (s[0] < 0x80) {
-		*r = s[0];
-		return 1;
-	}
-	size_t len = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 ? 2 : 0;
-	if (len == 0 || len > n || s[0] > 0xf4)
-		return 0;
-	uint32_t c = s[0] & (0x7f >> len);
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	static const uint32_t min[] = { 0, 0, 0x80, 0x800, 0x10000 };
-	if (c < min[len] || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*r = c;
-	return len;
-}
-
 /*
  * strconv.IsPrint for the runes specs hold in practice: Go's tables exclude
  * controls, format characters, separators other than U+0020, private use
@@ -149,7 +127,7 @@ void sd_gofmt_quote(sd_buf *out, const char *s, size_t n)
 	sd_buf_addc(out, '"');
 	for (size_t i = 0; i < n;) {
 		uint32_t r;
-		size_t len = utf8_decode(p + i, n - i, &r);
+		size_t len = sd_utf8_decode(p + i, n - i, &r);
 		if (len == 0) {
 			sd_buf_addf(out, "\\x%02x", p[i]);
 			i++;

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "goview_impl.h"
+#include "specdiff/base.h"
 #include "specdiff/util.h"
 
 typedef struct dec {
@@ -36,7 +37,7 @@ static void decode_iface(dec *d, sd_gv *gv, const sd_node *n);
 
 /* ---- views and zero values ------------------------------------------- */
 
-sd_goview *sd_goview_alloc(const sd_doc *doc)
+sd_goview *sdp_goview_alloc(const sd_doc *doc)
 {
 	sd_goview *v = sd_xcalloc(1, sizeof *v);
 	v->arena = sd_arena_new();
@@ -44,7 +45,7 @@ sd_goview *sd_goview_alloc(const sd_doc *doc)
 	return v;
 }
 
-void sd_gv_zero(sd_arena *a, sd_gv *gv, const sd_type *t)
+void sdp_gv_zero(sd_arena *a, sd_gv *gv, const sd_type *t)
 {
 	memset(gv, 0, sizeof *gv);
 	gv->type = t;
@@ -58,7 +59,7 @@ void sd_gv_zero(sd_arena *a, sd_gv *gv, const sd_type *t)
 	case SD_GO_STRUCT:
 		gv->u.fields = sd_arena_array(a, t->nfields ? t->nfields : 1, sizeof *gv);
 		for (size_t i = 0; i < t->nfields; i++)
-			sd_gv_zero(a, &gv->u.fields[i], t->fields[i].type);
+			sdp_gv_zero(a, &gv->u.fields[i], t->fields[i].type);
 		break;
 	case SD_GO_STRING:
 		gv->u.str.s = "";
@@ -71,7 +72,7 @@ void sd_gv_zero(sd_arena *a, sd_gv *gv, const sd_type *t)
 static sd_gv *new_gv(dec *d, const sd_type *t)
 {
 	sd_gv *gv = sd_arena_alloc(d->a, sizeof *gv);
-	sd_gv_zero(d->a, gv, t);
+	sdp_gv_zero(d->a, gv, t);
 	return gv;
 }
 
@@ -471,7 +472,7 @@ static void decode_map(dec *d, sd_gv *gv, const sd_node *obj)
 		sd_gv_entry *e = &p[i].e;
 		e->key = go_string(d, ms[i]->key, ms[i]->key_len, &e->key_len);
 		e->key_src = obj;
-		sd_gv_zero(d->a, &e->value, gv->type->elem);
+		sdp_gv_zero(d->a, &e->value, gv->type->elem);
 		if (gv->type->elem->kind == SD_GO_IFACE)
 			decode_iface(d, &e->value, &ms[i]->value);
 		else
@@ -528,7 +529,7 @@ static void slice_reserve(dec *d, sd_gv *gv, size_t want)
 		if (i < cap)
 			items[i] = gv->u.slice.items[i];
 		else
-			sd_gv_zero(d->a, &items[i], gv->type->elem);
+			sdp_gv_zero(d->a, &items[i], gv->type->elem);
 	}
 	gv->u.slice.items = items;
 	gv->u.slice.cap = newcap;
@@ -561,7 +562,7 @@ static void decode_dyn_array(dec *d, sd_gv *e, const sd_node *arr)
 	e->u.slice.n = e->u.slice.cap = arr->len;
 	e->u.slice.items = arr->len ? sd_arena_array(d->a, arr->len, sizeof(sd_gv)) : NULL;
 	for (uint32_t i = 0; i < arr->len; i++) {
-		sd_gv_zero(d->a, &e->u.slice.items[i], e->type->elem);
+		sdp_gv_zero(d->a, &e->u.slice.items[i], e->type->elem);
 		decode_iface(d, &e->u.slice.items[i], &arr->u.items[i]);
 	}
 }
@@ -726,7 +727,7 @@ static bool yaml_convert(dec *d, const sd_node *root)
 
 /* ---- entry points ---------------------------------------------------- */
 
-const char *sd_gv_go_string(sd_arena *a, const char *s, size_t len, size_t *out_len)
+const char *sdp_gv_go_string(sd_arena *a, const char *s, size_t len, size_t *out_len)
 {
 	dec d;
 	memset(&d, 0, sizeof d);
@@ -734,19 +735,19 @@ const char *sd_gv_go_string(sd_arena *a, const char *s, size_t len, size_t *out_
 	return go_string(&d, s, len, out_len);
 }
 
-bool sd_gv_parse_float(const char *s, size_t len, double *out)
+bool sdp_gv_parse_float(const char *s, size_t len, double *out)
 {
 	return parse_f64(s, len, out);
 }
 
-sd_gv *sd_gv_decode_iface_node(sd_arena *a, const sd_doc *doc, const sd_node *n)
+sd_gv *sdp_gv_decode_iface_node(sd_arena *a, const sd_doc *doc, const sd_node *n)
 {
 	dec d;
 	sd_gv *gv = sd_arena_alloc(a, sizeof *gv);
 	memset(&d, 0, sizeof d);
 	d.a = a;
 	d.doc = doc;
-	sd_gv_zero(a, gv, sd_schema_iface());
+	sdp_gv_zero(a, gv, sd_schema_iface());
 	decode_iface(&d, gv, n);
 	free(d.stack);
 	return gv;
@@ -786,7 +787,7 @@ enum { LAZY_MIN_BYTES = 1 };
 
 sd_goview *sd_goview_decode(const sd_doc *doc, const sd_type *root_type, sd_error *err)
 {
-	sd_goview *v = sd_goview_alloc(doc);
+	sd_goview *v = sdp_goview_alloc(doc);
 	dec d;
 	const sd_node *root = sd_doc_root(doc);
 	if (!root_type)
@@ -795,7 +796,7 @@ sd_goview *sd_goview_decode(const sd_doc *doc, const sd_type *root_type, sd_erro
 	d.a = v->arena;
 	d.doc = doc;
 	d.yaml = sd_doc_format(doc) == SD_FORMAT_YAML;
-	sd_gv_zero(v->arena, &v->root, root_type);
+	sdp_gv_zero(v->arena, &v->root, root_type);
 	if (err)
 		sd_error_clear(err);
 	if (!d.yaml && root_type->kind == SD_GO_IFACE &&
@@ -844,7 +845,7 @@ const sd_gv *sd_goview_root(const sd_goview *v)
 	return &v->root;
 }
 
-bool sd_goview_is_lazy(const sd_goview *v) { return v->lazy; }
+bool sdp_goview_is_lazy(const sd_goview *v) { return v->lazy; }
 const sd_type *sd_goview_root_type(const sd_goview *v) { return v->root.type; }
 const char *sd_goview_error(const sd_goview *v) { return v->error; }
 

@@ -17,9 +17,9 @@ struct sd_goview {
 				 sd_goview_root() decodes it on first use */
 };
 
-sd_goview *sd_goview_alloc(const sd_doc *doc);
+sd_goview *sdp_goview_alloc(const sd_doc *doc);
 /* Go's zero value of type t (structs get their fields allocated). */
-void sd_gv_zero(sd_arena *a, sd_gv *gv, const sd_type *t);
+void sdp_gv_zero(sd_arena *a, sd_gv *gv, const sd_type *t);
 
 /*
  * Lazy views (big JSON documents decoded as interface{}): the Go value of
@@ -27,16 +27,16 @@ void sd_gv_zero(sd_arena *a, sd_gv *gv, const sd_type *t);
  * comparison can work on the nodes (diff_nodes.c) and make sd_gv values
  * only for what it reports.
  */
-bool sd_goview_is_lazy(const sd_goview *v);
+bool sdp_goview_is_lazy(const sd_goview *v);
 const sd_type *sd_goview_root_type(const sd_goview *v); /* never decodes */
 /* The interface{} value Go holds for JSON node n, allocated in a. */
-sd_gv *sd_gv_decode_iface_node(sd_arena *a, const sd_doc *doc, const sd_node *n);
+sd_gv *sdp_gv_decode_iface_node(sd_arena *a, const sd_doc *doc, const sd_node *n);
 /* The string Go holds for the bytes s[0..len) (invalid UTF-8 becomes
  * U+FFFD); s itself when valid, else a copy in a. */
-const char *sd_gv_go_string(sd_arena *a, const char *s, size_t len, size_t *out_len);
+const char *sdp_gv_go_string(sd_arena *a, const char *s, size_t len, size_t *out_len);
 /* strconv.ParseFloat(s, 64) on a JSON number's text; false when out of range. */
-bool sd_gv_parse_float(const char *s, size_t len, double *out);
+bool sdp_gv_parse_float(const char *s, size_t len, double *out);
 /* A Go string (valid UTF-8) as json.Marshal writes it (gomarshal.c). */
-void sd_gv_marshal_string(sd_buf *out, const char *s, size_t len);
+void sdp_gv_marshal_string(sd_buf *out, const char *s, size_t len);
 
 #endif

@@ -319,7 +319,7 @@ static void copy_struct(sd_arena *a, sd_gv *dst, const sd_gv *src)
 		 * then leaves the field nil. */
 		if (t->fields[i].omitempty && !g->is_nil &&
 		    (g->type->kind == SD_GO_MAP || g->type->kind == SD_GO_SLICE) && sd_gv_len(g) == 0)
-			sd_gv_zero(a, g, g->type), g->src = f->src;
+			sdp_gv_zero(a, g, g->type), g->src = f->src;
 	}
 }
 
@@ -367,7 +367,7 @@ static void copy_gv(sd_arena *a, sd_gv *dst, const sd_gv *src)
 
 sd_goview *sd_goview_roundtrip(const sd_goview *v)
 {
-	sd_goview *r = sd_goview_alloc(v->doc);
+	sd_goview *r = sdp_goview_alloc(v->doc);
 	copy_gv(r->arena, &r->root, sd_goview_root(v));
 	return r;
 }

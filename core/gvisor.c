@@ -102,7 +102,7 @@ const sd_profile *sd_gvisor_profile_find(const char *name)
 	return NULL;
 }
 
-const gv_profile *sd_gvisor_impl(const sd_profile *p)
+const gv_profile *sdp_gvisor_impl(const sd_profile *p)
 {
 	/* pub is the first member: the public pointer is the profile's. */
 	return (const gv_profile *)p;
@@ -368,7 +368,7 @@ static const char *random_or(const gv_profile *p, const char *random, const char
 
 const char *sd_gvisor_field_rule(const sd_profile *pub, const char *field)
 {
-	const gv_profile *p = sd_gvisor_impl(pub);
+	const gv_profile *p = sdp_gvisor_impl(pub);
 	if (strcmp(field, "OCI Version") == 0 || strcmp(field, "Terminal") == 0 ||
 	    strcmp(field, "Cwd") == 0)
 		return "== (absent is the zero value)";

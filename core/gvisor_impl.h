@@ -54,6 +54,6 @@ typedef struct gv_profile {
 	bool ann_debug_flags;       /* debug dev.gvisor.flag.* keys ignored */
 } gv_profile;
 
-const gv_profile *sd_gvisor_impl(const sd_profile *p);
+const gv_profile *sdp_gvisor_impl(const sd_profile *p);
 
 #endif

@@ -9,6 +9,7 @@
 
 #include "gvisor_impl.h"
 #include "specdiff/arena.h"
+#include "specdiff/base.h"
 #include "specdiff/gofmt.h"
 
 typedef struct run {
@@ -604,46 +605,6 @@ static bool strings_equal_from(const sd_gv *a, const sd_gv *b, size_t from)
 	return true;
 }
 
-/* path.Clean(p) appended to b. */
-static void path_clean(sd_buf *b, const char *p, size_t n)
-{
-	bool rooted = n > 0 && p[0] == '/';
-	const char **seg = sd_xcalloc(n / 2 + 2, sizeof *seg);
-	size_t *len = sd_xcalloc(n / 2 + 2, sizeof *len);
-	size_t top = 0;
-	for (size_t i = 0; i < n;) {
-		size_t j = i;
-		while (j < n && p[j] != '/')
-			j++;
-		const char *s = p + i;
-		size_t l = j - i;
-		i = j + 1;
-		if (l == 0 || (l == 1 && s[0] == '.'))
-			continue;
-		if (l == 2 && s[0] == '.' && s[1] == '.') {
-			if (top > 0 && !(len[top - 1] == 2 && memcmp(seg[top - 1], "..", 2) == 0)) {
-				top--;
-				continue;
-			}
-			if (rooted)
-				continue;
-		}
-		seg[top] = s;
-		len[top++] = l;
-	}
-	if (rooted)
-		sd_buf_addc(b, '/');
-	for (size_t k = 0; k < top; k++) {
-		if (k > 0)
-			sd_buf_addc(b, '/');
-		sd_buf_add(b, seg[k], len[k]);
-	}
-	if (!rooted && top == 0)
-		sd_buf_addc(b, '.');
-	free(seg);
-	free(len);
-}
-
 /* path.Join(cwd, exe) when exe starts with "./", else exe. */
 static void resolve_dot_slash(sd_buf *b, const sd_gv *cwd, const sd_gv *exe)
 {
@@ -657,7 +618,7 @@ static void resolve_dot_slash(sd_buf *b, const sd_gv *cwd, const sd_gv *exe)
 		sd_buf_addc(&joined, '/');
 	}
 	sd_buf_add(&joined, exe->u.str.s, exe->u.str.len);
-	path_clean(b, joined.data, joined.len);
+	sd_path_clean(b, joined.data, joined.len);
 	sd_buf_release(&joined);
 }
 
@@ -873,7 +834,7 @@ void sd_gvisor_run(const sd_profile *prof, const sd_gv *old_spec, const sd_gv *n
 		   const char *cname, sd_check_result *out)
 {
 	memset(out, 0, sizeof *out);
-	run r = { .p = sd_gvisor_impl(prof), .arena = sd_arena_new(), .cname = cname,
+	run r = { .p = sdp_gvisor_impl(prof), .arena = sd_arena_new(), .cname = cname,
 		  .os = old_spec, .ns = new_spec, .res = out };
 	r.op = or_zero(&r, F(old_spec, "process"))->u.elem;
 	r.np = or_zero(&r, F(new_spec, "process"))->u.elem;

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "specdiff/base.h"
 #include "specdiff/image.h"
 #include "specdiff/util.h"
 
@@ -23,44 +24,23 @@
 static char *read_all(int fd, const char *name, size_t known, size_t max, size_t *len,
 		      sd_error *err)
 {
-	size_t cap = (known ? known : 64 * 1024) + 1, n = 0;
-	char *buf = sd_xmalloc(cap);
-	for (;;) {
-		if (n + 1 >= cap) {
-			if (cap > max + 1) {
-				break; /* the size check below reports it */
-			}
-			cap = cap * 2 > max + 2 ? max + 2 : cap * 2;
-			buf = sd_xrealloc(buf, cap);
-		}
-		ssize_t r = read(fd, buf + n, cap - 1 - n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
+	sd_buf b = SD_BUF_INIT;
+	sd_buf_grow(&b, known ? known + 1 : 64 * 1024);
+	if (sd_read_fd(fd, max, &b) != 0) {
+		if (errno == EFBIG)
+			sd_error_set(err, name, 0, 0, "input is larger than the limit of %zu bytes", max);
+		else
 			sd_error_set(err, name, 0, 0, "cannot read: %s", strerror(errno));
-			free(buf);
-			return NULL;
-		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
-		if (n > max)
-			break;
-	}
-	if (n > max) {
-		sd_error_set(err, name, 0, 0, "input is larger than the limit of %zu bytes", max);
-		free(buf);
+		sd_buf_release(&b);
 		return NULL;
 	}
-	if (known && n < known) {
+	if (known && b.len < known) {
 		sd_error_set(err, name, 0, 0, "the file shrank while it was read (%zu of %zu "
-			     "bytes); is something writing it?", n, known);
-		free(buf);
+			     "bytes); is something writing it?", b.len, known);
+		sd_buf_release(&b);
 		return NULL;
 	}
-	buf[n] = '\0';
-	*len = n;
-	return buf;
+	return sd_buf_detach(&b, len);
 }
 
 static bool is_dir_with_image(const char *path)
@@ -152,7 +132,7 @@ static sd_doc *load_path(const char *path, const char *name, const sd_load_opts 
 		}
 		return load_image(path, o, err);
 	}
-	sd_doc *d = sd_doc_load_owned(name, buf, len, o, err);
+	sd_doc *d = sdp_doc_load_owned(name, buf, len, o, err);
 	if (d)
 		d->path = sd_arena_strdup(d->arena, path);
 	return d;
@@ -178,7 +158,7 @@ static const char *pointer_start(const char *spec)
 static sd_doc *select_pointer(sd_doc *d, const char *ptr, sd_error *err)
 {
 	const sd_node *deepest = NULL;
-	const sd_node *n = sd_node_at_pointer_partial(d->root, ptr, &deepest);
+	const sd_node *n = sdp_node_at_pointer_partial(d->root, ptr, &deepest);
 	if (n) {
 		d->root = n;
 		return d;

@@ -31,6 +31,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "specdiff/base.h"
 #include "specdiff/util.h"
 
 typedef struct frame {
@@ -118,7 +119,7 @@ static void intern_grow(jp *p)
 static const char *intern(jp *p, const char *s, size_t n)
 {
 	if (n > INTERN_MAX_LEN)
-		return sd_doc_textdup(p->d, s, n);
+		return sdp_doc_textdup(p->d, s, n);
 	uint32_t hash = text_hash(s, n);
 	if (p->icap) {
 		for (size_t h = hash & (p->icap - 1); p->itab[h].s; h = (h + 1) & (p->icap - 1)) {
@@ -127,7 +128,7 @@ static const char *intern(jp *p, const char *s, size_t n)
 				return e->s;
 		}
 	}
-	const char *copy = sd_doc_textdup(p->d, s, n);
+	const char *copy = sdp_doc_textdup(p->d, s, n);
 	if (p->icount >= INTERN_MAX_ENTRIES)
 		return copy;
 	if ((p->icount + 1) * 2 > p->icap)
@@ -201,65 +202,6 @@ static void skip_ws(jp *p)
 	}
 }
 
-/* Length of the valid UTF-8 sequence at s (Go's utf8 rules: no overlongs,
- * no surrogates, nothing above U+10FFFF), or 0 when invalid. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	unsigned char c = s[0], lo = 0x80, hi = 0xBF;
-	size_t need;
-	if (c < 0x80)
-		return 1;
-	if (c < 0xC2)
-		return 0;
-	if (c < 0xE0) {
-		need = 2;
-	} else if (c < 0xF0) {
-		need = 3;
-		if (c == 0xE0)
-			lo = 0xA0;
-		if (c == 0xED)
-			hi = 0x9F;
-	} else if (c < 0xF5) {
-		need = 4;
-		if (c == 0xF0)
-			lo = 0x90;
-		if (c == 0xF4)
-			hi = 0x8F;
-	} else {
-		return 0;
-	}
-	if (n < need || s[1] < lo || s[1] > hi)
-		return 0;
-	for (size_t i = 2; i < need; i++)
-		if (s[i] < 0x80 || s[i] > 0xBF)
-			return 0;
-	return need;
-}
-
-static size_t put_utf8(char *o, unsigned cp)
-{
-	if (cp < 0x80) {
-		o[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		o[0] = (char)(0xC0 | (cp >> 6));
-		o[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		o[0] = (char)(0xE0 | (cp >> 12));
-		o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		o[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	o[0] = (char)(0xF0 | (cp >> 18));
-	o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-	o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	o[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
 static int hex4(const char *s, size_t avail)
 {
 	if (avail < 4)
@@ -320,7 +262,7 @@ static long decode_escapes(jp *p, size_t start, size_t end, char *out, uint8_t *
 			cp = 0xFFFD; /* a lone surrogate: what Go stores */
 			*flags |= SD_NODE_LOSSY;
 		}
-		o += put_utf8(out + o, (unsigned)cp);
+		o += sd_utf8_encode(out + o, (uint32_t)cp);
 	}
 	out[o] = '\0';
 	return (long)o;
@@ -360,7 +302,7 @@ static bool parse_string(jp *p, const char **str, uint32_t *len, uint8_t *flags)
 			i++;
 			continue;
 		}
-		size_t n = utf8_len(s + i, p->len - i);
+		size_t n = sd_utf8_len(s + i, p->len - i);
 		if (!n) {
 			*flags |= SD_NODE_BADUTF8;
 			n = 1;
@@ -503,7 +445,7 @@ static sd_node *close_container(jp *p)
 	if (n->kind == SD_ARRAY) {
 		size_t cnt = p->nitems - f->base;
 		if (cnt) {
-			n->u.items = sd_doc_array(p->d, cnt, sizeof(sd_node));
+			n->u.items = sdp_doc_array(p->d, cnt, sizeof(sd_node));
 			memcpy(n->u.items, p->items + f->base, cnt * sizeof(sd_node));
 		}
 		n->len = (uint32_t)cnt;
@@ -512,9 +454,9 @@ static sd_node *close_container(jp *p)
 	}
 	size_t cnt = p->nmems - f->base;
 	if (cnt) {
-		n->u.members = sd_doc_array(p->d, cnt, sizeof(sd_member));
+		n->u.members = sdp_doc_array(p->d, cnt, sizeof(sd_member));
 		memcpy(n->u.members, p->mems + f->base, cnt * sizeof(sd_member));
-		if (sd_doc_mark_duplicates(n->u.members, cnt))
+		if (sdp_doc_mark_duplicates(n->u.members, cnt))
 			n->flags |= SD_NODE_DUPKEYS;
 	}
 	n->len = (uint32_t)cnt;
@@ -678,7 +620,7 @@ static sd_node *parse_tree(jp *p)
 	}
 }
 
-const sd_node *sd_json_parse(sd_doc *d, char *src, size_t len,
+const sd_node *sdp_json_parse(sd_doc *d, char *src, size_t len,
 			     const sd_load_opts *o, sd_error *err)
 {
 	jp p = { .d = d, .s = src, .len = len, .line = 1, .err = err,
@@ -697,7 +639,7 @@ const sd_node *sd_json_parse(sd_doc *d, char *src, size_t len,
 	}
 	root = parse_tree(&p);
 	if (root) {
-		sd_node *r = sd_doc_node(d, (sd_kind)root->kind, root->line, root->col);
+		sd_node *r = sdp_doc_node(d, (sd_kind)root->kind, root->line, root->col);
 		*r = *root;  /* out of p.val */
 		root = r;
 		skip_ws(&p);

@@ -13,6 +13,7 @@
  * no single member then says what the field holds.  Every other node keeps
  * its source text.
  */
+#include "specdiff/base.h"
 #include "specdiff/normalize.h"
 
 #include <inttypes.h>

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "diff_impl.h"
+#include "specdiff/base.h"
 #include "specdiff/focus.h"
 #include "specdiff/report.h"
 
@@ -19,56 +20,14 @@ void sd_report_opts_init(sd_report_opts *o)
 
 /* ---- source nodes as JSON ---- */
 
-/* Length of the valid UTF-8 sequence at s (Go's utf8.DecodeRune rules:
- * no overlongs, surrogates or code points above U+10FFFF), 0 if invalid. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0];
-	size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
-		   : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-	if (!len || len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-	if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F) ||
-	    (c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] > 0x8F))
-		return 0;
-	return len;
-}
-
 /* A JSON string literal that is always valid JSON: invalid UTF-8 bytes
  * become U+FFFD, as Go's json.Marshal writes them. */
 static void json_str(sd_buf *out, const char *str, size_t n)
 {
-	const unsigned char *s = (const unsigned char *)str;
-	sd_buf_addc(out, '"');
-	for (size_t i = 0; i < n;) {
-		size_t len = utf8_seq(s + i, n - i);
-		if (!len) {
-			sd_buf_adds(out, "\\ufffd");
-			i++;
-			continue;
-		}
-		unsigned char c = s[i];
-		if (c == '"' || c == '\\')
-			sd_buf_addf(out, "\\%c", c);
-		else if (c == '\n')
-			sd_buf_adds(out, "\\n");
-		else if (c == '\t')
-			sd_buf_adds(out, "\\t");
-		else if (c == '\r')
-			sd_buf_adds(out, "\\r");
-		else if (c < 0x20 || c == 0x7F)
-			sd_buf_addf(out, "\\u%04x", c);
-		else
-			sd_buf_add(out, s + i, len);
-		i += len;
-	}
-	sd_buf_addc(out, '"');
+	sd_json_quote(out, str, n, SD_JSON_ESCAPE_DEL);
 }
 
-void sd_node_to_json(sd_buf *out, const sd_node *n)
+void sdp_node_to_json(sd_buf *out, const sd_node *n)
 {
 	switch (n->kind) {
 	case SD_NULL:
@@ -94,7 +53,7 @@ void sd_node_to_json(sd_buf *out, const sd_node *n)
 		for (uint32_t i = 0; i < n->len; i++) {
 			if (i)
 				sd_buf_addc(out, ',');
-			sd_node_to_json(out, &n->u.items[i]);
+			sdp_node_to_json(out, &n->u.items[i]);
 		}
 		sd_buf_addc(out, ']');
 		break;
@@ -105,7 +64,7 @@ void sd_node_to_json(sd_buf *out, const sd_node *n)
 				sd_buf_addc(out, ',');
 			json_str(out, n->u.members[i].key, n->u.members[i].key_len);
 			sd_buf_addc(out, ':');
-			sd_node_to_json(out, &n->u.members[i].value);
+			sdp_node_to_json(out, &n->u.members[i].value);
 		}
 		sd_buf_addc(out, '}');
 		break;
@@ -131,8 +90,8 @@ static void json_side(sd_buf *out, const sd_diff *d, size_t i, bool right)
 		sd_buf_adds(out, "\"line\":null,\"column\":null,\"value\":");
 	if (v)
 		sd_gv_marshal_json(out, v, true);
-	else if (!sd_diff_item_value_json(d, i, right, out))
-		sd_node_to_json(out, n);
+	else if (!sdp_diff_item_value_json(d, i, right, out))
+		sdp_node_to_json(out, n);
 	sd_buf_addc(out, '}');
 }
 
@@ -248,7 +207,7 @@ static void render_side(sd_buf *out, const sd_gv *v, const sd_node *n)
 	else if (v)
 		render_gv(out, v);
 	else if (n)
-		sd_node_to_json(out, n);
+		sdp_node_to_json(out, n);
 	else
 		sd_buf_adds(out, "(absent)");
 	if (out->len - start > VALUE_WIDTH) {
@@ -306,7 +265,7 @@ static void text_item(sd_buf *out, const sd_diff *d, size_t i, const sd_report_o
 	 * without making its Go value (sd_diff_item_at would make it) */
 	const sd_diff_item *it = d->items[i];
 	const sd_gv *lv, *rv;
-	sd_diff_item_peek_values(d, i, SUMMARY_OVER, &lv, &rv);
+	sdp_diff_item_peek_values(d, i, SUMMARY_OVER, &lv, &rv);
 	const char *on = o->color ? class_color(it->cls) : "";
 	const char *off = o->color ? "\033[0m" : "";
 	sd_buf_addf(out, "%s[%s] %s%s\n", on, sd_class_name(it->cls), it->path, off);
@@ -396,7 +355,7 @@ static void op(patcher *p, const char *name, const sd_node *value)
 	json_str(p->out, p->path.data ? p->path.data : "", p->path.len);
 	if (value) {
 		sd_buf_adds(p->out, ",\"value\":");
-		sd_node_to_json(p->out, value);
+		sdp_node_to_json(p->out, value);
 	}
 	sd_buf_addc(p->out, '}');
 }
@@ -473,11 +432,11 @@ static void patch_array(patcher *p, const sd_node *l, const sd_node *r)
 	size_t n = l->len, m = r->len;
 	uint64_t *lh = sd_xmalloc((n + 1) * sizeof(*lh)), *rh = sd_xmalloc((m + 1) * sizeof(*rh));
 	for (size_t i = 0; i < n; i++)
-		lh[i] = sd_node_hash(&l->u.items[i]);
+		lh[i] = sdp_node_hash(&l->u.items[i]);
 	for (size_t j = 0; j < m; j++)
-		rh[j] = sd_node_hash(&r->u.items[j]);
+		rh[j] = sdp_node_hash(&r->u.items[j]);
 	sd_align_row *rows = sd_xmalloc((n + m + 1) * sizeof(*rows));
-	size_t k = sd_align_seq(lh, n, rh, m, p->max_cells, rows);
+	size_t k = sdp_align_seq(lh, n, rh, m, p->max_cells, rows);
 	for (size_t x = k; x-- > 0;)
 		if (rows[x].ri < 0) {
 			size_t mark = push_idx(p, rows[x].li);
@@ -503,7 +462,7 @@ static void patch_array(patcher *p, const sd_node *l, const sd_node *r)
 
 static void patch_node(patcher *p, const sd_node *l, const sd_node *r)
 {
-	if (sd_node_same_text(l, r))
+	if (sdp_node_same_text(l, r))
 		return;
 	if (l->kind == SD_OBJECT && r->kind == SD_OBJECT)
 		patch_object(p, l, r);

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "specdiff/schema.h"
-#include "specdiff/schema_table.h"
+#include "schema_table.h"
 
 static const sd_type iface_type = {
 	SD_GO_IFACE, "interface {}", "", 0, NULL, NULL, 0, false, false
@@ -22,7 +22,7 @@ static const sd_type dyn_map = {
 	SD_GO_MAP, "map[string]interface {}", "", 0, &iface_type, NULL, 0, false, false
 };
 
-const sd_type *sd_schema_oci(void) { return sd_oci_root; }
+const sd_type *sd_schema_oci(void) { return sdp_oci_root; }
 const sd_type *sd_schema_iface(void) { return &iface_type; }
 const sd_type *sd_schema_dyn_bool(void) { return &dyn_bool; }
 const sd_type *sd_schema_dyn_float(void) { return &dyn_float; }
@@ -100,6 +100,6 @@ const sd_type *sd_schema_lookup(const char *path)
 	const sd_schema_path *r;
 	if (!path)
 		return NULL;
-	r = bsearch(path, sd_oci_paths, sd_oci_npaths, sizeof *sd_oci_paths, cmp_path);
+	r = bsearch(path, sdp_oci_paths, sdp_oci_npaths, sizeof *sdp_oci_paths, cmp_path);
 	return r ? r->type : NULL;
 }

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void out_of_memory(void)
+void sd_out_of_memory(void)
 {
 	fputs("specdiff: out of memory\n", stderr);
 	exit(2);
@@ -16,7 +16,7 @@ void *sd_xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);
 	if (!p)
-		out_of_memory();
+		sd_out_of_memory();
 	return p;
 }
 
@@ -24,7 +24,7 @@ void *sd_xcalloc(size_t count, size_t size)
 {
 	void *p = calloc(count ? count : 1, size ? size : 1);
 	if (!p)
-		out_of_memory();
+		sd_out_of_memory();
 	return p;
 }
 
@@ -32,7 +32,7 @@ void *sd_xrealloc(void *p, size_t n)
 {
 	void *q = realloc(p, n ? n : 1);
 	if (!q)
-		out_of_memory();
+		sd_out_of_memory();
 	return q;
 }
 
@@ -51,11 +51,11 @@ void *sd_xgrow(void *v, size_t *cap, size_t need, size_t size)
 	size_t c = *cap ? *cap * 2 : 64;
 	while (c < need) {
 		if (c > SIZE_MAX / 2 / size)
-			out_of_memory();
+			sd_out_of_memory();
 		c *= 2;
 	}
 	if (c > SIZE_MAX / size)
-		out_of_memory();
+		sd_out_of_memory();
 	*cap = c;
 	return sd_xrealloc(v, c * size);
 }
@@ -88,7 +88,7 @@ void sd_buf_reset(sd_buf *b)
 void sd_buf_grow(sd_buf *b, size_t extra)
 {
 	if (extra > SIZE_MAX - b->len - 1)
-		out_of_memory();
+		sd_out_of_memory();
 	size_t need = b->len + extra + 1;
 	if (need <= b->cap)
 		return;
@@ -151,76 +151,4 @@ void sd_buf_addf(sd_buf *b, const char *fmt, ...)
 	va_start(ap, fmt);
 	sd_buf_vaddf(b, fmt, ap);
 	va_end(ap);
-}
-
-void sd_buf_add_ptr_segment(sd_buf *b, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '~')
-			sd_buf_add(b, "~0", 2);
-		else if (s[i] == '/')
-			sd_buf_add(b, "~1", 2);
-		else
-			sd_buf_addc(b, s[i]);
-	}
-}
-
-void sd_buf_add_json_string(sd_buf *b, const char *s, size_t n)
-{
-	static const char hex[] = "0123456789abcdef";
-	sd_buf_addc(b, '"');
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		switch (c) {
-		case '"': sd_buf_add(b, "\\\"", 2); break;
-		case '\\': sd_buf_add(b, "\\\\", 2); break;
-		case '\n': sd_buf_add(b, "\\n", 2); break;
-		case '\r': sd_buf_add(b, "\\r", 2); break;
-		case '\t': sd_buf_add(b, "\\t", 2); break;
-		case '\b': sd_buf_add(b, "\\b", 2); break;
-		case '\f': sd_buf_add(b, "\\f", 2); break;
-		default:
-			if (c < 0x20 || c == 0x7f) {
-				char esc[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
-				sd_buf_add(b, esc, 6);
-			} else {
-				sd_buf_addc(b, (char)c);
-			}
-		}
-	}
-	sd_buf_addc(b, '"');
-}
-
-size_t sd_utf8_len(const void *p, size_t left)
-{
-	const unsigned char *s = p;
-	unsigned char c = s[0], lo = 0x80, hi = 0xBF;
-	size_t n;
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		n = 2;
-	else if (c >= 0xE0 && c <= 0xEF)
-		n = 3;
-	else if (c >= 0xF0 && c <= 0xF4)
-		n = 4;
-	else
-		return 0;
-	if (left < n)
-		return 0;
-	/* the second byte's range shuts out overlongs, surrogates and > U+10FFFF */
-	if (c == 0xE0)
-		lo = 0xA0;
-	else if (c == 0xED)
-		hi = 0x9F;
-	else if (c == 0xF0)
-		lo = 0x90;
-	else if (c == 0xF4)
-		hi = 0x8F;
-	if (s[1] < lo || s[1] > hi)
-		return 0;
-	for (size_t i = 2; i < n; i++)
-		if (s[i] < 0x80 || s[i] > 0xBF)
-			return 0;
-	return n;
 }

@@ -2,6 +2,7 @@
  * write.c - JSON and YAML writers keeping key order and number text, and
  * atomic file replacement.
  */
+#include "specdiff/base.h"
 #include "specdiff/write.h"
 
 #include <errno.h>
@@ -141,27 +142,7 @@ static bool yaml_plain_ok(const char *s, size_t n)
 			return false;
 	if (n >= 5 && s[4] == '-' && strspn(s, "0123456789") == 4)
 		return false;
-	return sd_yaml_plain_is_string(s, n);
-}
-
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-	unsigned char c = s[0];
-	size_t need = c < 0xC2 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 0;
-	if (!need || n < need)
-		return 0;
-	if (c == 0xE0 && s[1] < 0xA0)
-		return 0;
-	if (c == 0xED && s[1] > 0x9F)
-		return 0;
-	if (c == 0xF0 && s[1] < 0x90)
-		return 0;
-	if (c == 0xF4 && s[1] > 0x8F)
-		return 0;
-	for (size_t i = 1; i < need; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-	return need;
+	return sdp_yaml_plain_is_string(s, n);
 }
 
 static void yaml_quoted(sd_buf *out, const char *str, size_t n)
@@ -189,7 +170,7 @@ static void yaml_quoted(sd_buf *out, const char *str, size_t n)
 			sd_buf_addc(out, (char)c);
 			i++;
 		} else {
-			size_t k = utf8_seq(s + i, n - i);
+			size_t k = sd_utf8_len(s + i, n - i);
 			if (!k) {
 				sd_buf_adds(out, "\xEF\xBF\xBD"); /* U+FFFD: YAML cannot hold the raw byte */
 				i++;
@@ -224,7 +205,7 @@ static void yaml_string(sd_buf *out, const char *s, size_t n)
 static bool yaml_number_is_string(const sd_node *n)
 {
 	return n->kind == SD_NUMBER && !(n->flags & SD_NODE_NUM_NOJSON) &&
-	       sd_yaml_plain_is_string(n->u.num, n->len);
+	       sdp_yaml_plain_is_string(n->u.num, n->len);
 }
 
 static void yaml_scalar(sd_buf *out, const sd_node *n)
@@ -320,7 +301,8 @@ bool sd_write_yaml_lossy(const sd_node *n)
 			const sd_member *m = &n->u.members[i];
 			for (uint32_t k = 0; k < m->key_len;) {
 				unsigned char c = (unsigned char)m->key[k];
-				size_t l = c < 0x80 ? 1 : utf8_seq((const unsigned char *)m->key + k, m->key_len - k);
+				size_t l = sd_utf8_len(m->key + k, m->key_len - k);
+				(void)c;
 				if (!l)
 					return true;
 				k += (uint32_t)l;

@@ -279,7 +279,7 @@ static void resolve_plain(const char *s, size_t n, resolved *r)
 	}
 }
 
-bool sd_yaml_plain_is_string(const char *s, size_t n)
+bool sdp_yaml_plain_is_string(const char *s, size_t n)
 {
 	resolved r;
 	resolve_plain(s, n, &r);
@@ -370,10 +370,10 @@ static void plain_notes(yp *p, const yaml_event_t *ev, uint32_t line, uint32_t c
 	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE || ev->data.scalar.tag)
 		return;
 	if (str_in(v, n, yaml11))
-		sd_doc_add_note(p->d, line, col, "'%s' is the string \"%s\" here (YAML 1.2); YAML 1.1 "
+		sdp_doc_add_note(p->d, line, col, "'%s' is the string \"%s\" here (YAML 1.2); YAML 1.1 "
 				"tools read it as a boolean: quote it to be clear", v, v);
 	else if (n >= 8 && n < 40 && v[4] == '-' && strspn(v, "0123456789") == 4)
-		sd_doc_add_note(p->d, line, col, "'%s' looks like a date: gopkg.in/yaml.v3 decodes "
+		sdp_doc_add_note(p->d, line, col, "'%s' looks like a date: gopkg.in/yaml.v3 decodes "
 				"it as a timestamp and Go's YAML->JSON step rewrites it in RFC 3339 "
 				"form; quote it to keep the text", v);
 }
@@ -392,12 +392,12 @@ static sd_node *make_scalar(yp *p, const yaml_event_t *ev)
 		return NULL;
 	}
 	static const sd_kind kinds[] = { SD_STRING, SD_NULL, SD_BOOL, SD_NUMBER, SD_NUMBER, SD_NUMBER };
-	sd_node *node = sd_doc_node(p->d, kinds[r.kind], line, col);
+	sd_node *node = sdp_doc_node(p->d, kinds[r.kind], line, col);
 	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
 		node->flags |= SD_NODE_QUOTED;
 	if (r.kind == R_STR) {
 		plain_notes(p, ev, line, col);
-		node->u.str = sd_doc_textdup(p->d, v, n);
+		node->u.str = sdp_doc_textdup(p->d, v, n);
 		node->len = (uint32_t)n;
 	} else if (r.kind == R_BOOL) {
 		node->u.boolean = r.b;
@@ -405,15 +405,15 @@ static sd_node *make_scalar(yp *p, const yaml_event_t *ev)
 		node->len = (uint32_t)n;
 		if (r.kind == R_FLOAT && (isnan(r.f) || isinf(r.f))) {
 			node->flags |= SD_NODE_NUM_NOJSON;
-			node->u.num = sd_doc_textdup(p->d, v, n);
+			node->u.num = sdp_doc_textdup(p->d, v, n);
 			return node;
 		}
 		go_json_text(&r, &p->tmp);
 		if (p->tmp.len == n && memcmp(p->tmp.data, v, n) == 0) {
-			node->u.num = sd_doc_textdup(p->d, v, n);
+			node->u.num = sdp_doc_textdup(p->d, v, n);
 		} else {
 			/* text NUL alt NUL: see sd_number_go_text */
-			char *t = sd_doc_text(p->d, n + 1 + p->tmp.len + 1);
+			char *t = sdp_doc_text(p->d, n + 1 + p->tmp.len + 1);
 			memcpy(t, v, n);
 			t[n] = '\0';
 			memcpy(t + n + 1, p->tmp.data, p->tmp.len + 1);
@@ -492,7 +492,7 @@ static bool key_from_node(yp *p, const sd_node *k, sd_member *m)
 	if (k->kind == SD_NUMBER && r.kind == R_STR)
 		r.kind = R_FLOAT, r.f = strtod(k->u.num, NULL); /* !!float-tagged text */
 	key_text(&r, v, n, &p->tmp);
-	m->key = sd_doc_textdup(p->d, p->tmp.data, p->tmp.len);
+	m->key = sdp_doc_textdup(p->d, p->tmp.data, p->tmp.len);
 	m->key_len = (uint32_t)p->tmp.len;
 	m->value.line = k->line;   /* the key's line until the value replaces it */
 	sd_member_set_key_col(m, k->col);
@@ -552,7 +552,7 @@ static bool open_collection(yp *p, const yaml_event_t *ev, sd_kind k)
 	p->frames = sd_xgrow(p->frames, &p->cap_frames, p->nframes + 1, sizeof(yframe));
 	yframe *f = &p->frames[p->nframes++];
 	memset(f, 0, sizeof(*f));
-	f->node = sd_doc_node(p->d, k, line, col);
+	f->node = sdp_doc_node(p->d, k, line, col);
 	p->made = sat_add(p->made, 1);
 	bool flow = k == SD_OBJECT ? ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
 				   : ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE;
@@ -653,7 +653,7 @@ static bool close_collection(yp *p, yaml_mark_t mark)
 		if (cnt) {
 			n->u.members = sd_arena_array(p->d->arena, cnt, sizeof(sd_member));
 			memcpy(n->u.members, src, cnt * sizeof(sd_member));
-			if (sd_doc_mark_duplicates(n->u.members, cnt))
+			if (sdp_doc_mark_duplicates(n->u.members, cnt))
 				n->flags |= SD_NODE_DUPKEYS;
 		}
 		n->len = (uint32_t)cnt;
@@ -759,7 +759,7 @@ static bool run_parser(yp *p, yaml_parser_t *ps, unsigned want, unsigned *ndocs)
 			if (*ndocs > want) {
 				sd_error e;
 				libyaml_error(p, ps, &e);
-				sd_doc_add_note(p->d, e.line, e.col, "a later document of the YAML stream "
+				sdp_doc_add_note(p->d, e.line, e.col, "a later document of the YAML stream "
 						"does not parse and was ignored: %s", e.msg);
 				return true;
 			}
@@ -784,7 +784,7 @@ static bool run_parser(yp *p, yaml_parser_t *ps, unsigned want, unsigned *ndocs)
 	}
 }
 
-const sd_node *sd_yaml_parse(sd_doc *d, const char *src, size_t len,
+const sd_node *sdp_yaml_parse(sd_doc *d, const char *src, size_t len,
 			     const sd_load_opts *o, sd_error *err)
 {
 	yp p = { .d = d, .src = src, .len = len, .err = err, .o = o };
@@ -807,10 +807,10 @@ const sd_node *sd_yaml_parse(sd_doc *d, const char *src, size_t len,
 			     "document %u", ndocs, ndocs == 1 ? "" : "s", o->doc_index + 1);
 	} else if (ok) {
 		/* An empty stream is one null document, like the zero spec. */
-		root = p.root ? p.root : sd_doc_node(d, SD_NULL, 1, 1);
+		root = p.root ? p.root : sdp_doc_node(d, SD_NULL, 1, 1);
 		d->stream_count = ndocs ? ndocs : 1;
 		if (ndocs > 1)
-			sd_doc_add_note(d, 0, 0, "YAML stream has %u documents; using document %u "
+			sdp_doc_add_note(d, 0, 0, "YAML stream has %u documents; using document %u "
 					"(--doc N picks another)", ndocs, o->doc_index + 1);
 	}
 	yp_release(&p);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+#include "specdiff/base.h"
 
 #define MIN_W 40
 #define MIN_H 10
@@ -75,13 +76,9 @@ static size_t utf8_fallback(const char *s, size_t len, wchar_t *wc)
 	static const struct { const char *u; char a; } subst[] = {
 		{ "·", '.' }, { "…", '~' }, { "─", '-' }, { "▸", '>' }, { "│", '|' },
 	};
-	unsigned char c = (unsigned char)s[0];
-	size_t n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
-	if (n > len)
+	size_t n = sd_utf8_len(s, len);
+	if (!n)
 		n = 1;
-	for (size_t k = 1; k < n; k++)
-		if (((unsigned char)s[k] & 0xc0) != 0x80)
-			n = 1;
 	*wc = L'?';
 	for (size_t k = 0; k < sizeof(subst) / sizeof(subst[0]); k++)
 		if (strlen(subst[k].u) == n && !memcmp(s, subst[k].u, n))

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "specdiff/base.h"
 #include "specdiff/gofmt.h"
 #include "specdiff/goview.h"
 #include "rows.h"

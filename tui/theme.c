@@ -2,12 +2,14 @@
 #include "theme.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "specdiff/base.h"
 #include "specdiff/util.h"
 
 #ifndef SPECDIFF_DATADIR
@@ -219,15 +221,11 @@ static size_t theme_dirs(char dirs[MAX_DIRS][1024])
 
 static char *read_small_file(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
 	sd_buf b = SD_BUF_INIT;
-	char chunk[4096];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0 && b.len < (1u << 20))
-		sd_buf_add(&b, chunk, got);
-	fclose(f);
+	if (sd_read_file(path, 1u << 20, &b) != 0 && errno != EFBIG) {
+		sd_buf_release(&b);
+		return NULL;
+	}
 	return sd_buf_detach(&b, NULL);
 }
 

@@ -13,6 +13,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* Prints "specdiff: out of memory" and exits with status 2. */
+_Noreturn void sd_out_of_memory(void);
+
 void *sd_xmalloc(size_t n);
 void *sd_xcalloc(size_t count, size_t size);
 void *sd_xrealloc(void *p, size_t n);
@@ -46,15 +49,4 @@ void sd_buf_adds(sd_buf *b, const char *s);
 void sd_buf_addf(sd_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void sd_buf_vaddf(sd_buf *b, const char *fmt, va_list ap);
-/* Appends s escaped as a JSON Pointer segment (RFC 6901: ~ -> ~0, / -> ~1). */
-void sd_buf_add_ptr_segment(sd_buf *b, const char *s, size_t n);
-/* Appends s as a JSON string literal ("..." with escapes; invalid UTF-8
- * bytes are written as they are so that nothing is lost). */
-void sd_buf_add_json_string(sd_buf *b, const char *s, size_t n);
-
-/* Length of the valid UTF-8 sequence at p (1 to 4; left > 0 bytes there),
- * or 0 when p does not start one: Go's utf8.DecodeRune rules, so overlong
- * forms, surrogates and code points above U+10FFFF are invalid. */
-size_t sd_utf8_len(const void *p, size_t left);
-
 #endif

@@ -8,6 +8,7 @@
 
 #include <cmocka.h>
 
+#include "specdiff/base.h"
 #include "specdiff/util.h"
 
 static size_t len_of(const char *s)

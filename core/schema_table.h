@@ -14,10 +14,10 @@ typedef struct sd_schema_path {
 	const sd_type *type;
 } sd_schema_path;
 
-extern const sd_type sd_oci_types[];      /* every type of specs.Spec */
-extern const size_t sd_oci_ntypes;
-extern const sd_type *const sd_oci_root;  /* specs.Spec */
-extern const sd_schema_path sd_oci_paths[];
-extern const size_t sd_oci_npaths;
+extern const sd_type sdp_oci_types[];      /* every type of specs.Spec */
+extern const size_t sdp_oci_ntypes;
+extern const sd_type *const sdp_oci_root;  /* specs.Spec */
+extern const sd_schema_path sdp_oci_paths[];
+extern const size_t sdp_oci_npaths;
 
 #endif
