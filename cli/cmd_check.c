@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "advice.h"
 #include "commands.h"
 #include "common.h"
 #include "specdiff/base.h"
@@ -26,6 +27,8 @@ static const char check_help[] =
 "                              round trip runsc applies to its stored copy\n"
 "  --format text|json          report format (default text)\n"
 "  --list-profiles             list the profiles and their release windows\n"
+"  --swap                      CHECKPOINT and RESTORE were given the other way\n"
+"                              round (check warns when that looks likely)\n"
 "  --format-in, --doc, --quiet  as for every command\n"
 "\n"
 "CHECKPOINT may be a spec file or a gVisor checkpoint image (checkpoint.img\n"
@@ -125,6 +128,7 @@ static int parse_args(check_args *a, int argc, char **argv)
 		return sd_cli_usage("check", "expected two inputs, CHECKPOINT and RESTORE (got %d)", argc - optind);
 	a->left = argv[optind];
 	a->right = argv[optind + 1];
+	sd_cli_swap(&a->common, &a->left, &a->right);
 	const sd_config *cfg = sd_cli_config();
 	if (!a->any_selected && cfg->profile.value && select_profiles(a, cfg->profile.value))
 		return 2;
@@ -139,6 +143,7 @@ static int parse_args(check_args *a, int argc, char **argv)
 typedef struct check_run {
 	const char *container;
 	bool roundtrip;
+	bool color;              /* --color always, or auto on a terminal */
 	size_t n;
 	const sd_profile *profiles[32];
 	sd_check_result results[32];
@@ -216,7 +221,9 @@ static void text_report(sd_buf *b, const check_run *cr)
 	for (size_t i = 0; i < cr->n; i++) {
 		sd_buf w = SD_BUF_INIT;
 		window(&w, cr->profiles[i]);
-		sd_buf_addf(b, "%-18s %-44s %s", cr->profiles[i]->name, w.data, verdict(&cr->results[i]));
+		const char *on = !cr->color ? "" : cr->results[i].pass ? "\033[32m" : "\033[1;31m";
+		sd_buf_addf(b, "%-18s %-44s %s%s%s", cr->profiles[i]->name, w.data, on,
+			    verdict(&cr->results[i]), *on ? "\033[0m" : "");
 		if (cr->results[i].nerrors > 1)
 			sd_buf_addf(b, " (%zu possible errors)", cr->results[i].nerrors);
 		sd_buf_addc(b, '\n');
@@ -295,7 +302,8 @@ static int write_out(const sd_buf *b)
 	return 0;
 }
 
-static int report(const check_args *a, check_run *cr, const sd_gv *old, const sd_gv *new)
+static int report(const check_args *a, check_run *cr, const sd_gv *old, const sd_gv *new,
+		  const sd_side *ck, const sd_side *rs)
 {
 	int status = 0;
 	for (size_t i = 0; i < sd_gvisor_profile_count(); i++) {
@@ -312,6 +320,10 @@ static int report(const check_args *a, check_run *cr, const sd_gv *old, const sd
 		json_report(&b, cr);
 	else
 		text_report(&b, cr);
+	if (status && !a->json) {
+		sd_buf_addc(&b, '\n');
+		sd_advice_check_fix(&b, ck, old, rs, cr->container, a->common.load.container);
+	}
 	if (write_out(&b))
 		status = 2;
 	sd_buf_release(&b);
@@ -349,8 +361,11 @@ int sd_cmd_check(int argc, char **argv)
 	if (!image_container && !a.as_given) {
 		rt = sd_goview_roundtrip(left.view);
 		cr.roundtrip = true;
+		sd_advice_warn_order("check", &left, &right, a.common.quiet);
 	}
-	rc = report(&a, &cr, sd_goview_root(rt ? rt : left.view), sd_goview_root(right.view));
+	cr.color = sd_cli_use_color(&a.common, stdout);
+	rc = report(&a, &cr, sd_goview_root(rt ? rt : left.view), sd_goview_root(right.view),
+		    &left, &right);
 	sd_goview_free(rt);
 	sd_side_release(&left);
 	sd_side_release(&right);

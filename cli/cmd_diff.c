@@ -31,6 +31,7 @@ static const char diff_help[] =
 "                              (or release-YYYYMMDD.N) compares; default: the\n"
 "                              newest profile, gvisor-20260413\n"
 "  --show-ignored              list the differences left out (text report)\n"
+"  --swap                      LEFT and RIGHT the other way round\n"
 "  --format-in, --doc, --container, --quiet   as for every command\n"
 "\n"
 "Classes: value (differs in both modes), nil-vs-empty and order-only\n"
@@ -150,6 +151,7 @@ static int parse_args(diff_args *a, int argc, char **argv)
 		return sd_cli_usage("diff", "--ignore, --only and --restore-relevant do not apply to --format patch");
 	a->left = argv[optind];
 	a->right = argv[optind + 1];
+	sd_cli_swap(&a->common, &a->left, &a->right);
 	return -1;
 }
 

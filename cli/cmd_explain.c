@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "advice.h"
 #include "commands.h"
 #include "common.h"
 #include "specdiff/base.h"
@@ -33,6 +34,7 @@ static const char help_text[] =
 "checkpoint image) it also points at the differing nodes.\n"
 "\n"
 "  --container NAME   checkpoint image: which container's spec\n"
+"  --swap             CHECKPOINT and RESTORE were given the other way round\n"
 "  --format-in, --doc, --schema, --quiet: as for every command\n"
 "\n"
 "Exit status: 0 the text was understood, 2 it was not (or trouble).\n";
@@ -117,7 +119,9 @@ static void print_window(const char *first, const char *last)
 		printf("  %s", first);
 	else
 		printf("  %s .. %s", first, last);
-	if (a && b)
+	if (a && b && strcmp(a->first_release, b->last_release) == 0)
+		printf("  (%s)", a->first_release);
+	else if (a && b)
 		printf("  (%s .. %s)", a->first_release, b->last_release);
 	putchar('\n');
 }
@@ -144,27 +148,73 @@ static void print_field(const sd_runsc_error *e)
 	}
 }
 
-/* The fixes name CHECKPOINT and RESTORE; use the real names when given. */
-static char *with_names(const char *s, char **specs, int nspecs)
+/* The fixes name CHECKPOINT and RESTORE.  Given the two specs, every
+ * command in them is rebuilt from the real inputs (advice.h), so what is
+ * printed is what tests/cli/test_advice.sh runs; without them, the
+ * placeholders stay, with --like-roundtrip, which a spec file needs. */
+typedef void (*cmd_builder)(sd_buf *b, const sd_side *ck, const char *restore);
+
+static void build_omit(sd_buf *b, const sd_side *ck, const char *restore)
+{
+	char *fixed = sd_advice_fixed_name(restore);
+	sd_buf_adds(b, "specdiff normalize --empty omit ");
+	sd_advice_quote(b, restore);
+	sd_buf_adds(b, " -o ");
+	sd_advice_quote(b, fixed);
+	free(fixed);
+}
+
+static void build_diff(sd_buf *b, const sd_side *ck, const char *restore)
+{
+	sd_buf_adds(b, "specdiff diff ");
+	sd_advice_quote(b, ck->spec);
+	sd_buf_addc(b, ' ');
+	sd_advice_quote(b, restore);
+}
+
+static const struct {
+	const char *tmpl;        /* as core/explain.c writes it */
+	cmd_builder build;       /* with the real inputs */
+	const char *no_inputs;   /* without them */
+	bool writes_fix;         /* writes sd_advice_fixed_name(RESTORE) */
+} fix_commands[] = {
+	{ "specdiff normalize --like CHECKPOINT RESTORE -o RESTORE.fixed", sd_advice_fix_command,
+	  "specdiff normalize --like-roundtrip --like CHECKPOINT RESTORE -o RESTORE.fixed` "
+	  "(no --like-roundtrip when CHECKPOINT is the checkpoint image)", true },
+	{ "specdiff normalize --empty omit RESTORE", build_omit,
+	  "specdiff normalize --empty omit RESTORE -o RESTORE.fixed", true },
+	{ "specdiff diff CHECKPOINT RESTORE", build_diff, NULL, false },
+};
+
+/* *writes_fix is set when a command writes the fixed file. */
+static char *with_names(const char *s, const sd_side *ck, const char *restore, bool *writes_fix)
 {
 	sd_buf b = SD_BUF_INIT;
 	sd_buf_grow(&b, strlen(s));
 	while (*s) {
-		if (nspecs == 2 && strncmp(s, "CHECKPOINT", 10) == 0) {
-			sd_buf_adds(&b, specs[0]);
-			s += 10;
-		} else if (nspecs == 2 && strncmp(s, "RESTORE", 7) == 0) {
-			sd_buf_adds(&b, specs[1]);
-			s += 7;
-		} else {
+		size_t i, n = sizeof fix_commands / sizeof fix_commands[0];
+		for (i = 0; i < n; i++)
+			if (!strncmp(s, fix_commands[i].tmpl, strlen(fix_commands[i].tmpl)))
+				break;
+		if (i == n) {
 			sd_buf_addc(&b, *s++);
+			continue;
 		}
+		if (ck)
+			fix_commands[i].build(&b, ck, restore);
+		else
+			sd_buf_adds(&b, fix_commands[i].no_inputs ? fix_commands[i].no_inputs
+							 : fix_commands[i].tmpl);
+		s += strlen(fix_commands[i].tmpl);
+		*writes_fix |= fix_commands[i].writes_fix;
 	}
 	return sd_buf_detach(&b, NULL);
 }
 
-static void print_explanation(const sd_explanation *x, char **specs, int nspecs)
+static void print_explanation(const sd_explanation *x, const sd_side *ck, const char *restore,
+			      const char *container, bool fixable)
 {
+	bool writes_fix = false;
 	if (x->nreasons)
 		printf("\nWhy:\n");
 	for (size_t i = 0; i < x->nreasons; i++)
@@ -173,11 +223,44 @@ static void print_explanation(const sd_explanation *x, char **specs, int nspecs)
 		printf("\nFix:\n");
 	for (size_t i = 0; i < x->nfixes; i++) {
 		char lead[32];
-		char *fix = with_names(x->fixes[i], specs, nspecs);
+		char *fix = with_names(x->fixes[i], ck, restore, &writes_fix);
 		snprintf(lead, sizeof lead, "  %zu. ", i + 1);
 		print_wrapped(lead, fix);
 		free(fix);
 	}
+	if (writes_fix && ck) {
+		sd_buf b = SD_BUF_INIT;
+		if (fixable) {
+			sd_buf_adds(&b, "After the normalize --like fix: `");
+			sd_advice_check_command(&b, ck, restore, container);
+			sd_buf_adds(&b, "` no longer reports this mismatch.");
+		} else {
+			sd_buf_adds(&b, "No normalize fix removes this mismatch: under these paths the two "
+				    "specs differ in value (listed below), not only in nil/empty or order.");
+		}
+		print_wrapped("  ", b.data);
+		sd_buf_release(&b);
+	}
+}
+
+/* Does copying CHECKPOINT's nil/empty choices and list order remove every
+ * difference runsc sees under the field's paths (no value difference
+ * between runsc's stored copy and the restore spec there)? */
+static bool like_fixes(const sd_runsc_error *e, const sd_side *ck, const sd_side *rs)
+{
+	sd_goview *rt = sd_doc_container(ck->doc) ? NULL : sd_goview_roundtrip(ck->view);
+	sd_diff_opts opts = { SD_MODE_STRICT, 0 };
+	sd_diff *d = sd_diff_compute(ck->doc, rt ? rt : ck->view, rs->doc, rs->view, &opts);
+	bool ok = true;
+	for (size_t i = 0; ok && i < sd_diff_count(d); i++) {
+		const sd_diff_item *it = sd_diff_item_at(d, i);
+		if (sd_class_counts(it->cls, SD_MODE_SEMANTIC) &&
+		    (!e->info || sd_explain_field_covers(e->info, it->path)))
+			ok = false;
+	}
+	sd_diff_free(d);
+	sd_goview_free(rt);
+	return ok;
 }
 
 /* ---- pointing at the nodes ---- */
@@ -296,6 +379,23 @@ static char *read_text(const char *arg)
 	return sd_buf_detach(&b, NULL);
 }
 
+/* containerd ends runsc's error with ": unknown" (and a log line quotes the
+ * whole message): neither belongs to the restore value. */
+static void drop_wrapper_suffix(char *text)
+{
+	static const char *const suffixes[] = { ": unknown\"", ": unknown" };
+	size_t n = strlen(text);
+	while (n && strchr(" \t\r\n", text[n - 1]))
+		text[--n] = '\0';
+	for (size_t i = 0; i < 2; i++) {
+		size_t k = strlen(suffixes[i]);
+		if (n >= k && !strcmp(text + n - k, suffixes[i])) {
+			text[n - k] = '\0';
+			return;
+		}
+	}
+}
+
 static int explain_text(const char *text, int nspecs, char **specs, const sd_cli_common *c)
 {
 	sd_runsc_error e;
@@ -313,10 +413,13 @@ static int explain_text(const char *text, int nspecs, char **specs, const sd_cli
 		rc = 2;
 		goto out;
 	}
+	if (nspecs == 2)
+		sd_advice_warn_order(CMD, &ck, &rs, c->quiet);
 	sd_explain(&e, &x);
 	print_message(&e);
 	print_field(&e);
-	print_explanation(&x, specs, nspecs);
+	print_explanation(&x, nspecs == 2 ? &ck : NULL, nspecs == 2 ? specs[1] : NULL,
+			  c->load.container, nspecs == 2 && like_fixes(&e, &ck, &rs));
 	if (nspecs == 2)
 		point_at_nodes(&e, &ck, &rs);
 	else
@@ -330,6 +433,11 @@ out:
 	return rc;
 }
 
+static int no_own_options(void *args, int opt, const char *arg)
+{
+	return -1;   /* explain has only the common options */
+}
+
 int sd_cmd_explain(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -338,26 +446,23 @@ int sd_cmd_explain(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	sd_cli_common c;
-	int opt;
+	static const sd_cli_options options = { CMD, help_text, ":h", longopts, no_own_options };
 
 	sd_cli_common_init(&c);
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (opt == 'h') {
-			fputs(help_text, stdout);
-			return 0;
-		}
-		int r = sd_cli_common_opt(&c, CMD, opt, optarg);
-		if (r < 0)
-			return 2;
-		if (r == 0)
-			return sd_cli_usage(CMD, "unknown option");
-	}
+	int st = sd_cli_parse_options(&options, argc, argv, &c, NULL);
+	if (st >= 0)
+		return st;
 	int nargs = argc - optind;
 	if (nargs != 1 && nargs != 3)
 		return sd_cli_usage(CMD, "expected 'ERROR TEXT' and optionally CHECKPOINT RESTORE (got %d arguments)",
 				    nargs);
+	if (nargs == 3 && c.swap) {
+		char *t = argv[optind + 1];
+		argv[optind + 1] = argv[optind + 2];
+		argv[optind + 2] = t;
+	}
 	char *text = read_text(argv[optind]);
+	drop_wrapper_suffix(text);
 	int rc = explain_text(text, nargs - 1, argv + optind + 1, &c);
 	free(text);
 	return rc;

@@ -10,9 +10,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "advice.h"
 #include "commands.h"
 #include "common.h"
 #include "specdiff/base.h"
+#include "specdiff/diff.h"
 #include "specdiff/normalize.h"
 #include "specdiff/write.h"
 
@@ -56,6 +58,7 @@ static const char normalize_help[] =
 "  --to json|yaml      output format (default: the input's)\n"
 "  -o, --output FILE   write FILE atomically instead of standard output;\n"
 "                      an input file is never overwritten\n"
+"  --swap              with --like: exchange FILE and OTHER\n"
 "  --in-place          rewrite FILE atomically, keeping a backup FILE.orig\n"
 "  --no-backup         with --in-place: no FILE.orig\n"
 "  --format-in json|yaml|auto, --doc N, --container NAME, --schema oci|none|auto,\n"
@@ -192,6 +195,9 @@ static int parse_args(norm_args *a, int argc, char **argv)
 	if (argc - optind != 1)
 		return sd_cli_usage("normalize", "expected one input FILE (got %d)", argc - optind);
 	a->input = argv[optind];
+	if (a->common.swap && !a->like)
+		return sd_cli_usage("normalize", "--swap exchanges FILE and --like OTHER; it needs --like");
+	sd_cli_swap(&a->common, &a->input, &a->like);
 	int rc2 = check_combinations(a);
 	if (rc2 < 0 && a->like)
 		sd_cli_focus_config(&a->focus);  /* the per-user ignore list */
@@ -377,6 +383,33 @@ static sd_doc *transform(norm_args *a, const sd_side *s, const sd_gv *like,
 	return sorted;
 }
 
+/* What --like could not make alike: said on stderr, so that a clean exit
+ * is not read as "now they match". */
+static void note_remaining(const norm_args *a, const sd_side *s, sd_doc *out,
+			   sd_doc *like_doc, const sd_goview *like_view)
+{
+	sd_error err;
+	sd_error_clear(&err);
+	sd_goview *v = sd_goview_decode(out, sd_goview_root(s->view)->type, &err);
+	sd_diff_opts dopts = { SD_MODE_STRICT, 0 };
+	sd_diff *d = sd_diff_compute(like_doc, like_view, out, v, &dopts);
+	size_t n = 0;
+	for (size_t i = 0; i < sd_diff_count(d); i++)
+		n += sd_class_counts(sd_diff_item_at(d, i)->cls, SD_MODE_STRICT);
+	if (n) {
+		sd_buf cmd = SD_BUF_INIT;
+		sd_buf_adds(&cmd, "specdiff diff --mode semantic ");
+		sd_advice_quote(&cmd, a->like);
+		sd_buf_addc(&cmd, ' ');
+		sd_advice_quote(&cmd, a->input);
+		note(a, "%s: %zu difference(s) from %s remain that --like does not change "
+		     "(values, not nil/empty or order); %s lists them", a->input, n, a->like, cmd.data);
+		sd_buf_release(&cmd);
+	}
+	sd_diff_free(d);
+	sd_goview_free(v);
+}
+
 static int run(norm_args *a, sd_side *s)
 {
 	sd_doc *like_doc = NULL, *out = NULL;
@@ -401,6 +434,8 @@ static int run(norm_args *a, sd_side *s)
 	/* YAML to JSON is Go's own YAML->JSON conversion: keep the meaning */
 	wo.go_numbers = wo.to == SD_FORMAT_JSON && sd_doc_format(s->doc) == SD_FORMAT_YAML;
 	notes(a, s->doc, out, wo.to, &st);
+	if (like_view)
+		note_remaining(a, s, out, like_doc, like_view);
 	sd_buf buf = SD_BUF_INIT;
 	sd_write_node(&buf, sd_doc_root(out), &wo);
 	rc = emit(a, &buf);

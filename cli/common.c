@@ -1,5 +1,6 @@
 /* common.c - loading sides, common options, error printing. */
 #include "common.h"
+#include "advice.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -96,8 +97,20 @@ int sd_cli_common_opt(sd_cli_common *c, const char *cmd, int opt, const char *ar
 	case SD_OPT_QUIET:
 		c->quiet = true;
 		return 1;
+	case SD_OPT_SWAP:
+		c->swap = true;
+		return 1;
 	}
 	return 0;
+}
+
+void sd_cli_swap(const sd_cli_common *c, const char **a, const char **b)
+{
+	if (c->swap) {
+		const char *t = *a;
+		*a = *b;
+		*b = t;
+	}
 }
 
 int sd_cli_parse_options(const sd_cli_options *o, int argc, char **argv,
@@ -119,7 +132,7 @@ int sd_cli_parse_options(const sd_cli_options *o, int argc, char **argv,
 		case ':':
 			return sd_cli_usage(o->cmd, "option '%s' needs a value", argv[optind - 1]);
 		case '?':
-			return sd_cli_usage(o->cmd, "unknown option '%s'", argv[optind - 1]);
+			return sd_advice_unknown_option(o->cmd, argv[optind - 1]);
 		}
 		if ((r = o->own(args, opt, optarg)) >= 0)
 			return r;
@@ -161,9 +174,18 @@ void sd_cli_error(const sd_error *e)
 	fprintf(stderr, "specdiff: %s\n", line);
 }
 
+static const char *default_cmd;
+
+void sd_cli_as_default(const char *cmd)
+{
+	default_cmd = cmd;
+}
+
 int sd_cli_usage(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
+	if (cmd && default_cmd && !strcmp(cmd, default_cmd))
+		cmd = NULL;   /* "specdiff a.json": the user never typed "diff" */
 	va_start(ap, fmt);
 	fprintf(stderr, "specdiff%s%s: ", cmd ? " " : "", cmd ? cmd : "");
 	vfprintf(stderr, fmt, ap);

@@ -21,6 +21,7 @@ typedef struct sd_cli_common {
 	sd_schema_choice schema;
 	const char *color;       /* "auto", "always", "never" */
 	bool quiet;              /* no notes on stderr */
+	bool swap;               /* --swap: the two inputs exchanged (two-input commands) */
 } sd_cli_common;
 
 /* Defaults, then the configuration file's settings (command-line options
@@ -42,6 +43,7 @@ enum {
 	SD_OPT_COLOR,
 	SD_OPT_NO_COLOR,
 	SD_OPT_QUIET,
+	SD_OPT_SWAP,
 	SD_OPT_COMMON_END,
 };
 #define SD_CLI_COMMON_LONGOPTS \
@@ -52,11 +54,14 @@ enum {
 	{ "color", required_argument, NULL, SD_OPT_COLOR }, \
 	{ "colour", required_argument, NULL, SD_OPT_COLOR }, \
 	{ "no-color", no_argument, NULL, SD_OPT_NO_COLOR }, \
-	{ "quiet", no_argument, NULL, SD_OPT_QUIET }
+	{ "quiet", no_argument, NULL, SD_OPT_QUIET }, \
+	{ "swap", no_argument, NULL, SD_OPT_SWAP }
 
 /* Handles one common option.  Returns 1 if handled, 0 if not a common
  * option, -1 after printing a usage error (exit 2). */
 int sd_cli_common_opt(sd_cli_common *c, const char *cmd, int opt, const char *arg);
+/* Exchanges *a and *b when --swap was given. */
+void sd_cli_swap(const sd_cli_common *c, const char **a, const char **b);
 
 /* How a command reads its options with sd_cli_parse_options. */
 typedef struct sd_cli_options {
@@ -117,6 +122,8 @@ void sd_side_release(sd_side *s);
 
 /* "specdiff: FILE:LINE:COL: message" on stderr. */
 void sd_cli_error(const sd_error *e);
+/* cmd runs as plain "specdiff LEFT RIGHT": its usage errors name no command. */
+void sd_cli_as_default(const char *cmd);
 /* "specdiff CMD: message" and a hint line on stderr; returns 2. */
 int sd_cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Notes of a loaded document on stderr, unless quiet. */

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "common.h"
 #include "../tui/explorer.h"
 
 static const char usage_text[] =
@@ -26,6 +27,7 @@ static const char usage_text[] =
 "  --schema oci|none|auto       decode as specs.Spec or as interface{}\n"
 "  --color auto|always|never    colour (NO_COLOR is honoured); --no-color\n"
 "  --quiet                      no notes on standard error\n"
+"  --swap                       two inputs: take them the other way round\n"
 "explorer (specdiff [OPTIONS] LEFT RIGHT on a terminal; press ? in it for keys):\n"
 "  --mode strict|semantic       starting mode\n"
 "  --theme NAME                 colour theme (also $SPECDIFF_THEME)\n"
@@ -105,6 +107,12 @@ int main(int argc, char **argv)
 		fputs(usage_text, stderr);
 		return 2;
 	}
+	if (!strcmp(argv[1], "help") && argc > 2)   /* "specdiff help diff" */
+		for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+			if (!strcmp(argv[2], commands[i].name)) {
+				char *help_argv[] = { argv[2], "--help", NULL };
+				return commands[i].run(2, help_argv);
+			}
 	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
 		fputs(usage_text, stdout);
 		return 0;
@@ -121,5 +129,6 @@ int main(int argc, char **argv)
 	if ((isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) || wants_bench_frames(argc, argv))
 		return sd_explorer_main(argc, argv);
 	argv[0] = "diff";
+	sd_cli_as_default("diff");
 	return sd_cmd_diff(drop_explorer_options(argc, argv), argv);
 }

@@ -7,11 +7,11 @@
 _specdiff_profiles_static="gvisor-2024 gvisor-20241118 gvisor-20241202 gvisor-20241210 gvisor-20241217 gvisor-20250304 gvisor-2025 gvisor-20250915 gvisor-20260202 gvisor-20260413"
 
 # Options per command ("explore" is "specdiff [OPTIONS] LEFT RIGHT").
-_specdiff_opts_common="--format-in --doc --container --schema --color --no-color --quiet --help"
+_specdiff_opts_common="--format-in --doc --container --schema --color --no-color --quiet --swap --help"
 _specdiff_opts_explore="$_specdiff_opts_common --mode --theme --ignore --only --restore-relevant --version"
 _specdiff_opts_diff="$_specdiff_opts_common --mode --format --no-cosmetic --ignore --only --restore-relevant --show-ignored"
 _specdiff_opts_check="$_specdiff_opts_common --profile --runsc --as-given --format --list-profiles"
-_specdiff_opts_explain="--container --format-in --doc --schema --quiet --help"
+_specdiff_opts_explain="--container --format-in --doc --schema --quiet --swap --help"
 _specdiff_opts_normalize="$_specdiff_opts_common --to --output --empty --order --like --like-roundtrip --roundtrip --in-place --no-backup --drop-unknown --ignore --only --restore-relevant"
 
 # "specdiff check --list-profiles" prints NAME FIRST-RELEASE ... per line.

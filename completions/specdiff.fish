@@ -53,6 +53,7 @@ complete -c specdiff -l schema -x -a 'oci none auto' -d 'decode as specs.Spec or
 complete -c specdiff -n "not __fish_seen_subcommand_from explain" -l color -x -a 'auto always never' -d colour
 complete -c specdiff -n "not __fish_seen_subcommand_from explain" -l no-color -d 'no colour'
 complete -c specdiff -l quiet -d 'no notes on standard error'
+complete -c specdiff -l swap -d 'take the two inputs the other way round'
 complete -c specdiff -s h -l help -d 'show help'
 
 set -l diff "__fish_seen_subcommand_from diff"

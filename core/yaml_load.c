@@ -719,11 +719,15 @@ static void libyaml_error(yp *p, const yaml_parser_t *ps, sd_error *e)
 	}
 	uint32_t line, col;
 	mark_pos(p, ps->problem_mark, &line, &col);
-	if (ps->context) {
-		uint32_t cl, cc;
+	uint32_t cl = 0, cc = 0;
+	if (ps->context)
 		mark_pos(p, ps->context_mark, &cl, &cc);
-		sd_error_set(e, p->d->name, line, col, "%s %s (line %u column %u)", problem,
+	if (ps->context && (cl != line || cc != col)) {
+		/* the construct began elsewhere: say where, once */
+		sd_error_set(e, p->d->name, line, col, "%s %s begun at line %u column %u", problem,
 			     ps->context, cl, cc);
+	} else if (ps->context) {
+		sd_error_set(e, p->d->name, line, col, "%s %s", problem, ps->context);
 	} else {
 		sd_error_set(e, p->d->name, line, col, "%s", problem);
 	}

@@ -453,9 +453,10 @@ static unsigned node_line(const sd_ui *u, int side)
  * not run. */
 static int run_editor(const char *file, unsigned line)
 {
-	const char *ed = getenv("EDITOR");
+	/* VISUAL first, as git, less and the man page have it */
+	const char *ed = getenv("VISUAL");
 	if (!ed || !*ed)
-		ed = getenv("VISUAL");
+		ed = getenv("EDITOR");
 	if (!ed || !*ed)
 		ed = "vi";
 	char cmd[1200], plus[32];

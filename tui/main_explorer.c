@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../cli/advice.h"
 #include "../cli/common.h"
 #include "specdiff/diff.h"
 #include "specdiff/focus.h"
@@ -49,6 +50,7 @@ static const char usage[] =
 "  --only PATTERN           keep only differences under some PATTERN (repeatable)\n"
 "  --restore-relevant[=PROFILE]  keep only what runsc's restore check compares\n"
 "                           (R toggles; default profile: the newest)\n"
+"  --swap                   LEFT and RIGHT the other way round\n"
 "  --schema, --format-in, --doc, --container, --color, --no-color, --quiet\n"
 "  --bench-frames N         draw N frames off-screen and print timings\n"
 "Press ? in the explorer for its keys.\n";
@@ -97,6 +99,7 @@ static int parse(opts *o, int argc, char **argv)
 {
 	int c;
 	optind = 1;
+	opterr = 0;   /* the message below names the option and a likely fix */
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		int r = sd_cli_common_opt(&o->common, NULL, c, optarg);
 		if (r < 0)
@@ -128,7 +131,7 @@ static int parse(opts *o, int argc, char **argv)
 			fputs(usage, stdout);
 			return 0;
 		default:
-			return sd_cli_usage(NULL, "unknown option");
+			return sd_advice_unknown_option(NULL, argv[optind - 1]);
 		}
 	}
 	if (argc - optind != 2)
@@ -272,6 +275,11 @@ int sd_explorer_main(int argc, char **argv)
 		return rc;
 	}
 	config_after(&o);
+	if (o.common.swap) {
+		char *t = argv[optind];
+		argv[optind] = argv[optind + 1];
+		argv[optind + 1] = t;
+	}
 	sd_side side[2];
 	for (int i = 0; i < 2; i++) {
 		if (sd_side_load(&side[i], argv[optind + i], &o.common) < 0) {

@@ -143,6 +143,16 @@ expect_eq "$(static '_specdiff_profiles_static=' "$BASH_COMP" | tr '\n' ' ')" \
 	"$(echo "$profiles" | sort | tr '\n' ' ')" "bash's static profile list"
 expect_eq "$(sed -n '/names=(gvisor/,/)/p' "$ZSH_COMP" | tr ' ()' '\n\n\n' | grep '^gvisor-' | sort | tr '\n' ' ')" \
 	"$(echo "$profiles" | sort | tr '\n' ' ')" "zsh's static profile list"
+# zsh hands the awk programs inside "$(...)" over as written (single quotes
+# keep a backslash): each must run as awk reads it and name profiles
+sed -n "s/.*| awk '\\([^']*\\)'.*/\\1/p" "$ZSH_COMP" >"$T_TMP/zsh-awk"
+expect_eq "$(wc -l <"$T_TMP/zsh-awk")" 3 "awk programs in _specdiff"
+while IFS= read -r prog; do
+	run sh -c "\"\$0\" check --list-profiles | awk '$prog'" "$SPECDIFF"
+	expect_rc 0
+	expect_out 20241118
+	expect_eq "$(cat "$err")" "" "awk '$prog' on check --list-profiles"
+done <"$T_TMP/zsh-awk"
 expect_eq "$(sed -n '/set names gvisor/,/gvisor-20260413/p' "$FISH_COMP" | tr ' \\' '\n\n' | grep '^gvisor-' | sort | tr '\n' ' ')" \
 	"$(echo "$profiles" | sort | tr '\n' ' ')" "fish's static profile list"
 releases=$("$SPECDIFF" check --list-profiles | awk '{print $2}' | grep '^release-2025')

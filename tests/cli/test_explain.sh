@@ -17,7 +17,7 @@ expect_out "JSON paths: /linux/sysctl"
 expect_out "ta-01JE9T1CYP1RK3DHNC021PYWWF"
 expect_out "reflect.DeepEqual"
 expect_out "map[string]string(nil) vs"
-expect_out "specdiff normalize --like CHECKPOINT RESTORE"
+expect_out "specdiff normalize --like-roundtrip --like CHECKPOINT RESTORE"
 expect_out "release-20241210.0 or later"
 expect_out "--restore-spec-validation=warning"
 expect_out "gvisor-2024 .. gvisor-20241202"
@@ -35,7 +35,7 @@ expect_rc 0
 expect_out "/linux/sysctl  nil-vs-empty"
 expect_out "$EX/checkpoint.json  (absent)"
 expect_out "$EX/restore.json:197:13  {}"
-expect_out "specdiff normalize --like $EX/checkpoint.json $EX/restore.json"
+expect_out "specdiff normalize --like-roundtrip --like $EX/checkpoint.json $EX/restore.json -o $EX/restore.fixed.json"
 
 # identical files with "sysctl": {}: no difference as given; the round trip
 run "$SPECDIFF" explain "$INCIDENT" $EX/restore.json $EX/restore.json

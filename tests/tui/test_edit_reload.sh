@@ -1,6 +1,7 @@
 #!/bin/sh
 # Files changed on disk are noticed without a keypress and offered for
-# reload (r); r with unsaved edits asks first; E runs $EDITOR at the
+# reload (r); r with unsaved edits asks first; E runs $VISUAL (before
+# $EDITOR, as the man page says) at the
 # selected node's line (+LINE FILE), then reloads both files, keeping the
 # cursor on the same path; E refuses while edits are unsaved.
 . tests/lib.sh
@@ -15,7 +16,7 @@ echo "$@" >"$(dirname "$2")/editor.args"
 sed -i 's/"sysctl": {}/"sysctl": {"kernel.msgmax": "8192"}/' "$2"
 ED
 chmod +x "$T_TMP/ed.sh"
-TT_ENV="EDITOR=$T_TMP/ed.sh"
+TT_ENV="EDITOR=/bin/false VISUAL=$T_TMP/ed.sh"
 tt_start 120 30 "$L" "$R"
 tt_wait "1 difference:"
 
