@@ -108,9 +108,10 @@ static void add_u4(sd_buf *b, uint32_t c)
 	sd_buf_add(b, e, 6);
 }
 
-static bool json_plain(unsigned char c)
+static bool json_plain(unsigned char c, unsigned flags)
 {
-	return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+	return c >= 0x20 && c < 0x7F && c != '"' && c != '\\' &&
+	       !((flags & SD_JSON_ESCAPE_HTML) && (c == '<' || c == '>' || c == '&'));
 }
 
 static void json_ascii(sd_buf *b, unsigned char c, unsigned flags)
@@ -127,7 +128,7 @@ static void json_ascii(sd_buf *b, unsigned char c, unsigned flags)
 	}
 	if (esc)
 		sd_buf_add(b, esc, 2);
-	else if (c < 0x20 || (c == 0x7F && (flags & SD_JSON_ESCAPE_DEL)))
+	else if (c < 0x20 || (c == 0x7F && (flags & SD_JSON_ESCAPE_DEL)) || c == '<' || c == '>' || c == '&')
 		add_u4(b, c);
 	else
 		sd_buf_addc(b, (char)c);
@@ -138,9 +139,9 @@ void sd_json_quote(sd_buf *b, const char *str, size_t n, unsigned flags)
 	const unsigned char *s = (const unsigned char *)str;
 	sd_buf_addc(b, '"');
 	for (size_t i = 0; i < n;) {
-		if (json_plain(s[i])) {
+		if (json_plain(s[i], flags)) {
 			size_t run = i + 1;  /* plain ASCII: copied in one go */
-			while (run < n && json_plain(s[run]))
+			while (run < n && json_plain(s[run], flags))
 				run++;
 			sd_buf_add(b, s + i, run - i);
 			i = run;

@@ -126,6 +126,14 @@ void sd_gofmt_quote(sd_buf *out, const char *s, size_t n)
 	const unsigned char *p = (const unsigned char *)s;
 	sd_buf_addc(out, '"');
 	for (size_t i = 0; i < n;) {
+		size_t run = i;   /* printable ASCII needs no escape: copied in one go */
+		while (run < n && p[run] >= 0x20 && p[run] < 0x7f && p[run] != '"' && p[run] != '\\')
+			run++;
+		if (run > i) {
+			sd_buf_add(out, s + i, run - i);
+			i = run;
+			continue;
+		}
 		uint32_t r;
 		size_t len = sd_utf8_decode(p + i, n - i, &r);
 		if (len == 0) {

@@ -3,54 +3,66 @@
  * SetEscapeHTML(false)): struct fields in declaration order with omitempty,
  * map keys sorted, nil maps/slices/pointers/interfaces as null, strings
  * escaped as Go 1.19 does (\n \r \t \" \\, other control bytes and
- * U+2028/U+2029 as \u00XX/\u2028, invalid UTF-8 as \ufffd).
+ * U+2028/U+2029 as \u00XX/\u2028, invalid UTF-8 as \ufffd).  sd_gv_marshal_go
+ * is json.Marshal itself: also <, > and & as \u003c, \u003e, \u0026.
  */
 #include <inttypes.h>
 #include <string.h>
 
 #include "goview_impl.h"
 #include "specdiff/base.h"
+#include "specdiff/gofacts.h"
 #include "specdiff/gonum.h"
 #include "specdiff/util.h"
 
-static void marshal(sd_buf *out, const sd_gv *v, bool omitempty);
+typedef struct mopts {
+	bool omitempty;   /* false: every field written, as if untagged */
+	bool html;        /* json.Marshal's HTML escaping of <, > and & */
+} mopts;
+
+static void marshal(sd_buf *out, const sd_gv *v, const mopts *o);
+
+static void marshal_string(sd_buf *out, const char *s, size_t len, const mopts *o)
+{
+	sd_json_quote(out, s, len, o->html ? SD_JSON_GO | SD_JSON_ESCAPE_HTML : SD_JSON_GO);
+}
 
 void sdp_gv_marshal_string(sd_buf *out, const char *s, size_t len)
 {
 	sd_json_quote(out, s, len, SD_JSON_GO);
 }
 
-static void marshal_struct(sd_buf *out, const sd_gv *v, bool omitempty)
+static void marshal_struct(sd_buf *out, const sd_gv *v, const mopts *o)
 {
 	const sd_type *t = v->type;
 	bool first = true;
 	sd_buf_addc(out, '{');
 	for (size_t i = 0; i < t->nfields; i++) {
 		const sd_gv *f = &v->u.fields[i];
-		if (omitempty && t->fields[i].omitempty && sd_gv_is_omitempty_empty(f))
+		if (o->omitempty && t->fields[i].omitempty && sd_gv_is_omitempty_empty(f))
 			continue;
 		if (!first)
 			sd_buf_addc(out, ',');
 		first = false;
-		sdp_gv_marshal_string(out, t->fields[i].json_name, strlen(t->fields[i].json_name));
+		marshal_string(out, t->fields[i].json_name, strlen(t->fields[i].json_name), o);
 		sd_buf_addc(out, ':');
-		marshal(out, f, omitempty);
+		marshal(out, f, o);
 	}
 	sd_buf_addc(out, '}');
 }
 
-static void marshal(sd_buf *out, const sd_gv *v, bool omitempty)
+static void marshal(sd_buf *out, const sd_gv *v, const mopts *o)
 {
 	switch (v->type->kind) {
 	case SD_GO_STRUCT:
-		marshal_struct(out, v, omitempty);
+		marshal_struct(out, v, o);
 		break;
 	case SD_GO_PTR:
 	case SD_GO_IFACE:
 		if (v->is_nil)
 			sd_buf_adds(out, "null");
 		else
-			marshal(out, v->u.elem, omitempty);
+			marshal(out, v->u.elem, o);
 		break;
 	case SD_GO_SLICE:
 		if (v->is_nil) {
@@ -61,7 +73,7 @@ static void marshal(sd_buf *out, const sd_gv *v, bool omitempty)
 		for (size_t i = 0; i < v->u.slice.n; i++) {
 			if (i)
 				sd_buf_addc(out, ',');
-			marshal(out, &v->u.slice.items[i], omitempty);
+			marshal(out, &v->u.slice.items[i], o);
 		}
 		sd_buf_addc(out, ']');
 		break;
@@ -75,14 +87,14 @@ static void marshal(sd_buf *out, const sd_gv *v, bool omitempty)
 			const sd_gv_entry *e = &v->u.map.entries[i];
 			if (i)
 				sd_buf_addc(out, ',');
-			sdp_gv_marshal_string(out, e->key, e->key_len);
+			marshal_string(out, e->key, e->key_len, o);
 			sd_buf_addc(out, ':');
-			marshal(out, &e->value, omitempty);
+			marshal(out, &e->value, o);
 		}
 		sd_buf_addc(out, '}');
 		break;
 	case SD_GO_STRING:
-		sdp_gv_marshal_string(out, v->u.str.s, v->u.str.len);
+		marshal_string(out, v->u.str.s, v->u.str.len, o);
 		break;
 	case SD_GO_BOOL:
 		sd_buf_adds(out, v->u.boolean ? "true" : "false");
@@ -101,5 +113,12 @@ static void marshal(sd_buf *out, const sd_gv *v, bool omitempty)
 
 void sd_gv_marshal_json(sd_buf *out, const sd_gv *v, bool omitempty)
 {
-	marshal(out, v, omitempty);
+	mopts o = { omitempty, false };
+	marshal(out, v, &o);
+}
+
+void sd_gv_marshal_go(sd_buf *out, const sd_gv *v)
+{
+	mopts o = { true, true };
+	marshal(out, v, &o);
 }

@@ -8,6 +8,7 @@
 #include "diff_impl.h"
 #include "specdiff/base.h"
 #include "specdiff/focus.h"
+#include "specdiff/gofacts.h"
 #include "specdiff/report.h"
 
 void sd_report_opts_init(sd_report_opts *o)
@@ -73,6 +74,21 @@ void sdp_node_to_json(sd_buf *out, const sd_node *n)
 
 /* ---- JSON report ---- */
 
+/* "pointer" and "go" of one side: the facts the panel shows too. */
+static void gofacts_side(sd_buf *out, const sd_diff *d, const sd_diff_item *it, bool right)
+{
+	sd_gofacts f;
+	sd_gofacts_side(&f, d, it, it->path, right, 0);
+	sd_buf_adds(out, ",\"pointer\":");
+	if (f.pointer)
+		json_str(out, f.pointer, strlen(f.pointer));
+	else
+		sd_buf_adds(out, "null");
+	sd_buf_adds(out, ",\"go\":");
+	sd_gofacts_json(out, &f);
+	sd_gofacts_release(&f);
+}
+
 /* One side of item i.  A value the node walker left unmade is written
  * straight from its node: making it could mean a Go tree of the whole
  * document (two arrays of different lengths differ at the root). */
@@ -81,17 +97,19 @@ static void json_side(sd_buf *out, const sd_diff *d, size_t i, bool right)
 	const sd_diff_item *it = d->items[i];
 	const sd_gv *v = right ? it->right : it->left;
 	const sd_node *n = right ? it->rnode : it->lnode;
-	if (!v && !n)
-		return;
 	sd_buf_addf(out, ",\"%s\":{", right ? "right" : "left");
 	if (n)
 		sd_buf_addf(out, "\"line\":%u,\"column\":%u,\"value\":", n->line, n->col);
 	else
-		sd_buf_adds(out, "\"line\":null,\"column\":null,\"value\":");
-	if (v)
+		sd_buf_adds(out, "\"line\":null,\"column\":null");
+	if (v) {
+		if (!n)
+			sd_buf_adds(out, ",\"value\":");
 		sd_gv_marshal_json(out, v, true);
-	else if (!sdp_diff_item_value_json(d, i, right, out))
+	} else if (n && !sdp_diff_item_value_json(d, i, right, out)) {
 		sdp_node_to_json(out, n);
+	}
+	gofacts_side(out, d, it, right);
 	sd_buf_addc(out, '}');
 }
 
@@ -133,7 +151,8 @@ void sd_report_json(sd_buf *out, const sd_diff *d, const sd_report_opts *o)
 	json_error(out, o->lerr);
 	sd_buf_adds(out, ",\"right\":");
 	json_error(out, o->rerr);
-	sd_buf_addf(out, "},\"strict_equal\":%s,\"semantic_equal\":%s,\"mode\":\"%s\",\"equal\":%s,\"diffs\":[",
+	sd_buf_addf(out, "},\"types\":\"%s\"", sd_gofacts_types_version());
+	sd_buf_addf(out, ",\"strict_equal\":%s,\"semantic_equal\":%s,\"mode\":\"%s\",\"equal\":%s,\"diffs\":[",
 		    json_bool(d, SD_MODE_STRICT), json_bool(d, SD_MODE_SEMANTIC),
 		    sd_mode_name(o->mode), json_bool(d, o->mode));
 	json_items(out, d, false);

@@ -6,8 +6,7 @@
 #include <string.h>
 
 #include "specdiff/base.h"
-#include "specdiff/gofmt.h"
-#include "specdiff/goview.h"
+#include "specdiff/gofacts.h"
 #include "rows.h"
 
 static void add_line(sd_panel *p, sd_role role, sd_buf *text)
@@ -81,70 +80,33 @@ void sd_node_json(sd_buf *b, const sd_node *n, size_t max)
 	}
 }
 
-static void cut(sd_buf *b, size_t max)
-{
-	if (b->len > max) {
-		b->len = max;
-		b->data[max] = '\0';
-		sd_buf_adds(b, "...");
-	}
-}
-
 /* Source nodes of a Go value made for the panel when the diff left it to
  * be made: enough for the 600 bytes shown, each node printing at least a
  * byte, without making a whole document's worth of Go values. */
 #define PREVIEW_NODES 4096
 
-static bool nilable(const sd_gv *v)
+static void facts_line(void *ctx, const char *text)
 {
-	sd_gokind k = v->type->kind;
-	return k == SD_GO_PTR || k == SD_GO_SLICE || k == SD_GO_MAP || k == SD_GO_IFACE;
+	addf(ctx, SD_ROLE_PANEL, "%s", text);
 }
 
-/* The Go view of one side of a difference.  whole_len > 0: v is a prefix
- * of a value too big to make whole (sd_diff_item_value), whose len() is
- * whole_len; its texts are cut at the same place as the whole one's. */
-static void go_view_lines(sd_panel *p, const sd_gv *v, size_t whole_len)
-{
-	if (!v) {
-		addf(p, SD_ROLE_PANEL, "  Go     no value here (no such map key)");
-		return;
-	}
-	sd_buf b = SD_BUF_INIT;
-	sd_buf_addf(&b, "  Go     %s", v->type->go_type);
-	if (nilable(v))
-		sd_buf_adds(&b, v->is_nil ? "  nil" : "  not nil");
-	sd_gokind k = v->type->kind;
-	if (k == SD_GO_SLICE || k == SD_GO_MAP || k == SD_GO_STRING)
-		sd_buf_addf(&b, "  len %zu", whole_len ? whole_len : sd_gv_len(v));
-	add_line(p, SD_ROLE_PANEL, &b);
-	sd_buf_adds(&b, "  %v     ");
-	sd_gofmt_v(&b, v);
-	cut(&b, 600);
-	add_line(p, SD_ROLE_PANEL, &b);
-	sd_buf_adds(&b, "  %#v    ");
-	sd_gofmt_sharp_v(&b, v);
-	cut(&b, 600);
-	add_line(p, SD_ROLE_PANEL, &b);
-	sd_buf_adds(&b, "  json.Marshal  ");
-	sd_gv_marshal_json(&b, v, false);
-	cut(&b, 600);
-	add_line(p, SD_ROLE_PANEL, &b);
-	sd_buf_adds(&b, "  as an omitempty field  ");
-	if (!whole_len && sd_gv_is_omitempty_empty(v))
-		sd_buf_adds(&b, "omitted (empty)");
-	else
-		sd_gv_marshal_json(&b, v, true);
-	cut(&b, 600);
-	add_line(p, SD_ROLE_PANEL, &b);
-}
-
+/* The side's own node and the facts Go holds there, from the function the
+ * JSON report's "go" comes from (gofacts.h). */
 static void side_lines(sd_panel *p, const sd_pair *pair, int side, const sd_panel_src *src)
 {
 	const sd_node *n = sd_pair_node(pair, side);
 	const char *name = src->name[side] ? src->name[side] : (side ? "right" : "left");
+	const char *path = pair->item ? pair->item->path : pair->path ? pair->path : "/";
+	sd_gofacts f = { 0 };
+	bool facts = src->diff ? sd_gofacts_cheap(src->diff, pair->item) : pair->item != NULL;
+	if (src->diff && facts)
+		sd_gofacts_side(&f, src->diff, pair->item, path, side, PREVIEW_NODES);
+	else if (facts)
+		sd_gofacts_compute(&f, NULL, side ? pair->item->right : pair->item->left, 0, NULL, path);
+	const char *ptr = facts && f.pointer ? f.pointer : "";
 	if (n)
-		addf(p, SD_ROLE_PANEL_LABEL, "%s  %s:%u:%u", side ? "RIGHT" : "LEFT ", name, n->line, n->col);
+		addf(p, SD_ROLE_PANEL_LABEL, "%s  %s:%u:%u  %s", side ? "RIGHT" : "LEFT ", name,
+		     n->line, n->col, ptr);
 	else
 		addf(p, SD_ROLE_PANEL_LABEL, "%s  %s  (absent in the text)", side ? "RIGHT" : "LEFT ", name);
 	if (n) {
@@ -153,15 +115,10 @@ static void side_lines(sd_panel *p, const sd_pair *pair, int side, const sd_pane
 		sd_node_json(&b, n, 600);
 		add_line(p, SD_ROLE_PANEL, &b);
 	}
-	if (!pair->item)
+	if (!facts)
 		return;
-	if (!src->diff) {
-		go_view_lines(p, side ? pair->item->right : pair->item->left, 0);
-		return;
-	}
-	size_t whole_len;
-	const sd_gv *v = sd_diff_item_value(src->diff, pair->item, side, PREVIEW_NODES, &whole_len);
-	go_view_lines(p, v, whole_len);
+	sd_gofacts_lines(&f, 600, facts_line, p);
+	sd_gofacts_release(&f);
 }
 
 static void class_lines(sd_panel *p, const sd_pair *pair, const sd_panel_src *src)

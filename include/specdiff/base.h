@@ -50,6 +50,8 @@ enum {
 	SD_JSON_ESCAPE_DEL = 1 << 2,
 	/* U+2028 and U+2029 as \u2028, \u2029 (Go's json.Marshal does) */
 	SD_JSON_ESCAPE_LINESEP = 1 << 3,
+	/* <, > and & as \u003c, \u003e, \u0026 (json.Marshal's default) */
+	SD_JSON_ESCAPE_HTML = 1 << 4,
 };
 /* Go's encoding/json with SetEscapeHTML(false). */
 #define SD_JSON_GO SD_JSON_ESCAPE_LINESEP

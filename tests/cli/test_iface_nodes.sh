@@ -28,8 +28,8 @@ expect_no_out "[value] /s"
 
 run "$SPECDIFF" diff --schema none --format json "$T/l.json" "$T/r.json"
 expect_rc 1
-expect_out '{"path":"/e","class":"value","right":{"line":1,"column":74,"value":{"q":1}}}'
-expect_out '"right":{"line":1,"column":42,"value":[]}'
+expect_out '{"path":"/e","class":"value","left":{"line":null,"column":null,"pointer":null,"go":null},"right":{"line":1,"column":74,"value":{"q":1},"pointer":"/e","go":{"type":"map[string]interface {}"'
+expect_out '"right":{"line":1,"column":42,"value":[],"pointer"'
 
 # the same documents are equal to themselves; 1 and 1.0 are one float64
 run "$SPECDIFF" diff --schema none "$T/l.json" "$T/l.json"
@@ -49,7 +49,7 @@ expect_out "right  [...] (a list of 19 elements)"
 expect_out "the lists have different lengths: 18 on the left, 19 on the right"
 expect_out "+ only right /18"
 run "$SPECDIFF" diff --format json "$T/a.json" "$T/c.json"
-expect_out '"value":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19]}'
+expect_out '"value":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19],"pointer"'
 
 # a difference at the root (arrays of different lengths): the report
 # writes the Go values from the nodes, as json.Marshal would (map keys
@@ -59,8 +59,8 @@ printf '[{"b":1,"a":{"z":1,"z":[1e2,-0,0.000001,1.5e300,12345678901234567890]},"
 printf '[{"b":1}]' >"$T/root-r.json"
 run "$SPECDIFF" diff --format json "$T/root-l.json" "$T/root-r.json"
 expect_rc 1
-expect_out '"left":{"line":1,"column":1,"value":[{"a":{"z":[100,-0,0.000001,1.5e+300,12345678901234567000]},"b":1,"e":{},"l":[],"n":null,"u":"\u2028<&>\n","'"$(printf '\357\277\275')"'k":2},"s"]}'
-expect_out '"right":{"line":1,"column":1,"value":[{"b":1}]}}'
+expect_out '"left":{"line":1,"column":1,"value":[{"a":{"z":[100,-0,0.000001,1.5e+300,12345678901234567000]},"b":1,"e":{},"l":[],"n":null,"u":"\u2028<&>\n","'"$(printf '\357\277\275')"'k":2},"s"],"pointer"'
+expect_out '"right":{"line":1,"column":1,"value":[{"b":1}],"pointer"'
 
 # a number out of float64 range: Go's decode error, as before
 printf '{"x":1e400}' >"$T/big.json"

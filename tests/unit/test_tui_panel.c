@@ -154,7 +154,7 @@ static void same_panel(const char *ltext, const char *rtext, const char *path, c
 	const char *v = line_with(&pl, "  %v ", 0);
 	assert_string_equal(v + strlen(v) - 3, "...");   /* cut: longer than shown */
 	assert_non_null(line_with(&pl, len_line, 0));
-	static const char *const lines[] = { "  Go ", "  %v ", "  %#v ", "  json.Marshal ", "  as an omitempty" };
+	static const char *const lines[] = { "  Go ", "  %v ", "  %#v ", "  json.Marshal ", "  in its struct" };
 	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
 		for (int side = 0; side < 2; side++) {
 			const char *a = line_with(&pe, lines[i], side), *b = line_with(&pl, lines[i], side);
@@ -199,7 +199,7 @@ static void test_lazy_big_map(void **state)
 	for (int i = 9000; i >= 0; i--)   /* written in reverse: Go sorts the keys */
 		sd_buf_addf(&l, "\"k%05d\":{\"v\":%d},", i, i);
 	sd_buf_adds(&l, "\"k00003\":\"last wins\"}}");
-	same_panel(l.data, "{\"m\":[1]}", "/m", "  Go     interface {}  not nil");
+	same_panel(l.data, "{\"m\":[1]}", "/m", "  Go     map[string]interface {}  not nil  len 9001");
 	sd_buf_release(&l);
 }
 
