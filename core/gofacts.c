@@ -292,9 +292,9 @@ void sd_gofacts_lines(const sd_gofacts *f, size_t max,
 	emit_cut(line, ctx, "  %#v    ", f->gov, strlen(f->gov), max);
 	emit_cut(line, ctx, "  json.Marshal  ", f->marshal, strlen(f->marshal), max);
 	if (f->in_parent)
-		emit_cut(line, ctx, "  in its struct  ", f->in_parent, strlen(f->in_parent), max);
+		emit_cut(line, ctx, "  as a struct field  ", f->in_parent, strlen(f->in_parent), max);
 	else
-		line(ctx, "  in its struct  - (not a struct field)");
+		line(ctx, "  as a struct field  - (not a field of a struct)");
 }
 
 void sd_gofacts_side(sd_gofacts *f, const sd_diff *d, const sd_diff_item *it,

@@ -154,7 +154,7 @@ static void same_panel(const char *ltext, const char *rtext, const char *path, c
 	const char *v = line_with(&pl, "  %v ", 0);
 	assert_string_equal(v + strlen(v) - 3, "...");   /* cut: longer than shown */
 	assert_non_null(line_with(&pl, len_line, 0));
-	static const char *const lines[] = { "  Go ", "  %v ", "  %#v ", "  json.Marshal ", "  in its struct" };
+	static const char *const lines[] = { "  Go ", "  %v ", "  %#v ", "  json.Marshal ", "  as a struct field" };
 	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
 		for (int side = 0; side < 2; side++) {
 			const char *a = line_with(&pe, lines[i], side), *b = line_with(&pl, lines[i], side);
