@@ -108,10 +108,20 @@ static void add_u4(sd_buf *b, uint32_t c)
 	sd_buf_add(b, e, 6);
 }
 
+/* Bytes copied as they are: bit 0 without, bit 1 with SD_JSON_ESCAPE_HTML
+ * (a table: this loop runs over every byte a report writes). */
+static unsigned char json_plain_tab[256];
+
+static void json_plain_init(void)
+{
+	for (int c = 0x20; c < 0x7F; c++)
+		if (c != '"' && c != '\\')
+			json_plain_tab[c] = (c == '<' || c == '>' || c == '&') ? 1 : 3;
+}
+
 static bool json_plain(unsigned char c, unsigned flags)
 {
-	return c >= 0x20 && c < 0x7F && c != '"' && c != '\\' &&
-	       !((flags & SD_JSON_ESCAPE_HTML) && (c == '<' || c == '>' || c == '&'));
+	return json_plain_tab[c] & ((flags & SD_JSON_ESCAPE_HTML) ? 2 : 1);
 }
 
 static void json_ascii(sd_buf *b, unsigned char c, unsigned flags)
@@ -137,6 +147,8 @@ static void json_ascii(sd_buf *b, unsigned char c, unsigned flags)
 void sd_json_quote(sd_buf *b, const char *str, size_t n, unsigned flags)
 {
 	const unsigned char *s = (const unsigned char *)str;
+	if (!json_plain_tab['a'])
+		json_plain_init();
 	sd_buf_addc(b, '"');
 	for (size_t i = 0; i < n;) {
 		if (json_plain(s[i], flags)) {

@@ -169,7 +169,7 @@ static void value_facts(sd_gofacts *f, const sd_gv *v, const sd_field *field, si
 	f->marshal = text_of(marshal_go, v, NULL);
 	if (field)
 		f->in_parent = field->omitempty && sd_gv_is_omitempty_empty(v)
-			? sd_xstrdup("omitted") : sd_xstrdup(f->marshal);
+			? SD_GOFACTS_OMITTED : SD_GOFACTS_WRITTEN;
 }
 
 void sd_gofacts_compute(sd_gofacts *f, const sd_gv *root, const sd_gv *value,
@@ -214,7 +214,6 @@ void sd_gofacts_release(sd_gofacts *f)
 	free(f->v);
 	free(f->gov);
 	free(f->marshal);
-	free(f->in_parent);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -224,6 +223,12 @@ static void json_str_or_null(sd_buf *out, const char *s)
 		sd_json_quote(out, s, strlen(s), SD_JSON_GO);
 	else
 		sd_buf_adds(out, "null");
+}
+
+static const char *in_parent_text(const sd_gofacts *f)
+{
+	return f->in_parent == SD_GOFACTS_OMITTED ? "omitted"
+	       : f->in_parent == SD_GOFACTS_WRITTEN ? f->marshal : NULL;
 }
 
 void sd_gofacts_json(sd_buf *out, const sd_gofacts *f)
@@ -250,7 +255,7 @@ void sd_gofacts_json(sd_buf *out, const sd_gofacts *f)
 	sd_buf_adds(out, ",\"marshal\":");
 	json_str_or_null(out, f->marshal);
 	sd_buf_adds(out, ",\"in_parent\":");
-	json_str_or_null(out, f->in_parent);
+	json_str_or_null(out, in_parent_text(f));
 	sd_buf_addc(out, '}');
 }
 
@@ -291,8 +296,9 @@ void sd_gofacts_lines(const sd_gofacts *f, size_t max,
 	emit_cut(line, ctx, "  %v     ", f->v, f->v_len, max);
 	emit_cut(line, ctx, "  %#v    ", f->gov, strlen(f->gov), max);
 	emit_cut(line, ctx, "  json.Marshal  ", f->marshal, strlen(f->marshal), max);
-	if (f->in_parent)
-		emit_cut(line, ctx, "  as a struct field  ", f->in_parent, strlen(f->in_parent), max);
+	const char *ip = in_parent_text(f);
+	if (ip)
+		emit_cut(line, ctx, "  as a struct field  ", ip, strlen(ip), max);
 	else
 		line(ctx, "  as a struct field  - (not a field of a struct)");
 }

@@ -41,7 +41,9 @@ typedef struct sd_gofacts {
 	char *v, *gov;        /* %v, %#v (addresses as 0xADDR) */
 	size_t v_len;         /* %v may hold NUL bytes (a Go string's) */
 	char *marshal;        /* json.Marshal */
-	char *in_parent;      /* json.Marshal's text for the field in its struct, "omitted", or NULL outside a struct */
+	/* what json.Marshal of its struct writes for it: nothing outside a
+	 * struct (in_parent null), "omitted", or the marshal text itself */
+	enum { SD_GOFACTS_NOT_FIELD, SD_GOFACTS_OMITTED, SD_GOFACTS_WRITTEN } in_parent;
 } sd_gofacts;
 
 /*
