@@ -11,7 +11,7 @@
 
 #include <cmocka.h>
 
-#include "../../tui/theme.h"
+#include "specdiff/theme.h"
 #include "specdiff/util.h"
 
 static char *slurp(const char *path)
@@ -127,6 +127,18 @@ static void test_color_to8(void **state)
 	assert_int_equal(sd_color_to8(255), 7);      /* light grey */
 }
 
+/* The HTML page's colours: xterm's palette, not a guess. */
+static void test_color_rgb(void **state)
+{
+	(void)state;
+	assert_int_equal(sd_color_rgb(4), 0x0000ee);
+	assert_int_equal(sd_color_rgb(196), 0xff0000);
+	assert_int_equal(sd_color_rgb(24), 0x005f87);
+	assert_int_equal(sd_color_rgb(244), 0x808080);
+	assert_int_equal(sd_color_rgb(255), 0xeeeeee);
+	assert_int_equal(sd_color_rgb(-1), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -136,6 +148,7 @@ int main(void)
 		cmocka_unit_test(test_parse_values),
 		cmocka_unit_test(test_missing_theme_falls_back),
 		cmocka_unit_test(test_color_to8),
+		cmocka_unit_test(test_color_rgb),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,6 @@
 /* theme_default.c - the built-in default theme: the text of
  * themes/default.theme (tests/unit/test_tui_theme.c keeps them identical). */
-#include "theme.h"
+#include "specdiff/theme.h"
 
 const char sd_theme_builtin_default[] =
 	"# specdiff default theme (dark background, 256 colours; 8-colour terminals\n"

@@ -1,5 +1,5 @@
 /* theme.c - theme files: parse, find, list (see theme.h). */
-#include "theme.h"
+#include "specdiff/theme.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -188,17 +188,15 @@ int sd_theme_parse(sd_theme *t, const char *name, const char *file,
 
 /* ---- search path ---- */
 
-#define MAX_DIRS 4
-
-static size_t theme_dirs(char dirs[MAX_DIRS][1024])
+size_t sd_data_dirs(const char *sub, bool user, char dirs[SD_DATA_DIRS_MAX][1024])
 {
 	size_t n = 0;
 	const char *xdg = getenv("XDG_CONFIG_HOME");
 	const char *home = getenv("HOME");
-	if (xdg && *xdg)
-		snprintf(dirs[n++], 1024, "%s/specdiff/themes", xdg);
-	else if (home && *home)
-		snprintf(dirs[n++], 1024, "%s/.config/specdiff/themes", home);
+	if (user && xdg && *xdg)
+		snprintf(dirs[n++], 1024, "%s/specdiff/%s", xdg, sub);
+	else if (user && home && *home)
+		snprintf(dirs[n++], 1024, "%s/.config/specdiff/%s", home, sub);
 	char exe[900];
 	ssize_t len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	if (len > 0) {
@@ -206,17 +204,22 @@ static size_t theme_dirs(char dirs[MAX_DIRS][1024])
 		char *slash = strrchr(exe, '/');
 		if (slash) {
 			*slash = '\0';
-			snprintf(dirs[n++], 1024, "%s/themes", exe);
+			snprintf(dirs[n++], 1024, "%s/%s", exe, sub);
 			/* a binary in a build directory (build-san/specdiff) */
 			slash = strrchr(exe, '/');
 			if (slash && slash != exe) {
 				*slash = '\0';
-				snprintf(dirs[n++], 1024, "%s/themes", exe);
+				snprintf(dirs[n++], 1024, "%s/%s", exe, sub);
 			}
 		}
 	}
-	snprintf(dirs[n++], 1024, "%s/themes", SPECDIFF_DATADIR);
+	snprintf(dirs[n++], 1024, "%s/%s", SPECDIFF_DATADIR, sub);
 	return n;
+}
+
+static size_t theme_dirs(char dirs[SD_DATA_DIRS_MAX][1024])
+{
+	return sd_data_dirs("themes", true, dirs);
 }
 
 static char *read_small_file(const char *path)
@@ -246,7 +249,7 @@ int sd_theme_load(sd_theme *t, const char *name, char *err, size_t errsize)
 		snprintf(err, errsize, "bad theme name '%s'", name);
 		return -1;
 	}
-	char dirs[MAX_DIRS][1024];
+	char dirs[SD_DATA_DIRS_MAX][1024];
 	size_t nd = theme_dirs(dirs);
 	for (size_t i = 0; i < nd; i++) {
 		char path[1200];
@@ -279,7 +282,7 @@ static int cmp_names(const void *a, const void *b)
 
 char **sd_theme_list(size_t *n)
 {
-	char dirs[MAX_DIRS][1024];
+	char dirs[SD_DATA_DIRS_MAX][1024];
 	size_t nd = theme_dirs(dirs), cnt = 1, cap = 16;
 	char **v = sd_xmalloc(cap * sizeof(*v));
 	v[0] = sd_xstrdup("default");
@@ -333,4 +336,24 @@ short sd_color_to8(short c)
 	if (bits == 7 && max - ((r < g ? (r < b ? r : b) : (g < b ? g : b))) <= 1)
 		return 7;
 	return (short)bits;   /* ANSI order: 1 red, 2 green, 4 blue */
+}
+
+/* xterm's palette: 16 system colours, a 6x6x6 cube, 24 greys. */
+unsigned long sd_color_rgb(short c)
+{
+	static const unsigned long sys[16] = {
+		0x000000, 0xcd0000, 0x00cd00, 0xcdcd00, 0x0000ee, 0xcd00cd, 0x00cdcd, 0xe5e5e5,
+		0x7f7f7f, 0xff0000, 0x00ff00, 0xffff00, 0x5c5cff, 0xff00ff, 0x00ffff, 0xffffff,
+	};
+	if (c < 0 || c > 255)
+		return 0;
+	if (c < 16)
+		return sys[c];
+	if (c >= 232) {
+		unsigned long g = (unsigned long)(c - 232) * 10 + 8;
+		return g << 16 | g << 8 | g;
+	}
+	static const unsigned char level[6] = { 0, 95, 135, 175, 215, 255 };
+	c = (short)(c - 16);
+	return (unsigned long)level[c / 36] << 16 | (unsigned long)level[(c / 6) % 6] << 8 | level[c % 6];
 }
