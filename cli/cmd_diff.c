@@ -18,8 +18,9 @@ static const char diff_help[] =
 "\n"
 "  --mode strict|semantic      strict: reflect.DeepEqual (default);\n"
 "                              semantic: nil == empty, set-like lists unordered\n"
-"  --format text|json|patch    text report, JSON report, or an RFC 6902 patch\n"
-"                              that turns LEFT's document into RIGHT's\n"
+"  --format text|json|patch|html  text report, JSON report, an RFC 6902 patch\n"
+"                              that turns LEFT's document into RIGHT's, or one\n"
+"                              self-contained HTML page (both modes, Go facts)\n"
 "  --schema oci|none|auto      decode as specs.Spec or interface{} (default auto)\n"
 "  --color auto|always|never   colour in the text report (NO_COLOR honoured)\n"
 "  --no-cosmetic               leave cosmetic differences out of the text report\n"
@@ -51,7 +52,7 @@ enum {
 	OPT_MODE = SD_OPT_COMMON_END + 1, OPT_FORMAT, OPT_NO_COSMETIC,
 	OPT_SHOW_IGNORED,
 };
-enum out_format { OUT_TEXT, OUT_JSON, OUT_PATCH };
+enum out_format { OUT_TEXT, OUT_JSON, OUT_PATCH, OUT_HTML };
 
 typedef struct diff_args {
 	sd_cli_common common;
@@ -79,8 +80,10 @@ static int parse_value(diff_args *a, int opt, const char *arg)
 			a->format = OUT_JSON;
 		else if (!strcmp(arg, "patch"))
 			a->format = OUT_PATCH;
+		else if (!strcmp(arg, "html"))
+			a->format = OUT_HTML;
 		else
-			return sd_cli_usage("diff", "--format takes text, json or patch, not '%s'", arg), -1;
+			return sd_cli_usage("diff", "--format takes text, json, patch or html, not '%s'", arg), -1;
 	}
 	return 0;
 }
@@ -221,6 +224,9 @@ static int report(const diff_args *a, sd_side *l, sd_side *r)
 	sd_buf out = SD_BUF_INIT;
 	if (a->format == OUT_JSON)
 		sd_report_json(&out, d, &o);
+	else if (a->format == OUT_HTML)
+		sd_cli_diff_html(&out, d, a->mode, (const char *const[]){ o.lname, o.rname },
+				 (const char *const[]){ o.lerr, o.rerr }, l, r);
 	else if (loaded && a->format == OUT_PATCH)
 		sd_report_patch(&out, sd_doc_root(l->doc), sd_doc_root(r->doc), 0);
 	else if (loaded)

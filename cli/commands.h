@@ -11,4 +11,12 @@ int sd_cmd_check(int argc, char **argv);
 int sd_cmd_explain(int argc, char **argv);
 int sd_cmd_normalize(int argc, char **argv);
 
+/* diff_html.c: diff --format html's page, appended to out.  d may be NULL
+ * (a side could not be loaded); name and err as in sd_report_opts. */
+#include "common.h"
+#include "specdiff/diff.h"
+#include "specdiff/util.h"
+void sd_cli_diff_html(sd_buf *out, const sd_diff *d, sd_mode mode, const char *const name[2],
+		      const char *const err[2], const sd_side *l, const sd_side *r);
+
 #endif

@@ -2,13 +2,13 @@
 # Runs every test suite and prints one closing line "N passed, N failed".
 #   SPECDIFF   the binary under test (default ./specdiff)
 #   BUILD      the build directory holding tests/ and tools/ (default build)
-#   SD_SUITES  which suites (default: unit cli conformance tui)
+#   SD_SUITES  which suites (default: unit cli conformance tui html)
 #   SD_FILTER  run only tests whose name contains one of these words
 set -u
 cd "$(dirname "$0")/.."
 SPECDIFF=${SPECDIFF:-./specdiff}
 BUILD=${BUILD:-build}
-SD_SUITES=${SD_SUITES:-unit cli conformance tui}
+SD_SUITES=${SD_SUITES:-unit cli conformance tui html}
 case $SPECDIFF in /*) ;; *) SPECDIFF=$(pwd)/$SPECDIFF ;; esac
 export SPECDIFF BUILD
 # The user's configuration and environment must not change test results.
@@ -60,6 +60,14 @@ for suite in $SD_SUITES; do
 	tui)
 		for t in tests/tui/test_*.sh; do
 			[ -f "$t" ] && run_one "tui/$(basename "$t" .sh)" sh "$t"
+		done ;;
+	html)   # the HTML page in a real browser; .ci/run installs chromium
+		if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
+			echo "skipped: no chromium (tests/html: the HTML page in a browser)"
+			continue
+		fi
+		for t in tests/html/test_*.sh; do
+			[ -f "$t" ] && run_one "html/$(basename "$t" .sh)" sh "$t"
 		done ;;
 	esac
 done

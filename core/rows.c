@@ -1,5 +1,5 @@
 /* rows.c - the pair tree flattened into display rows (see rows.h). */
-#include "rows.h"
+#include "specdiff/rows.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* checks.c - restore-check verdicts for the explorer (see checks.h). */
-#include "checks.h"
+#include "specdiff/checks.h"
 
 #include <stdio.h>
 #include <stdlib.h>

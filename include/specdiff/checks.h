@@ -1,0 +1,61 @@
+/*
+ * checks.h - the restore-check verdict the explorer and the HTML page
+ * show: every gVisor profile run once on the two Go views (gvisor.h), kept with the JSON
+ * paths each error covers.  No ncurses here.
+ *
+ * An sd_checks owns its strings; sd_checks_release() frees them.
+ */
+#ifndef SPECDIFF_CHECKS_H
+#define SPECDIFF_CHECKS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "specdiff/goview.h"
+#include "specdiff/gvisor.h"
+#include "specdiff/util.h"
+
+typedef struct sd_check_error {
+	char *text;                 /* runsc's exact message */
+	char field[64];             /* "Sysctl", "" if unknown */
+	const char *const *paths;   /* static; NULL when unknown */
+} sd_check_error;
+
+typedef struct sd_profile_verdict {
+	const sd_profile *profile;
+	bool pass;
+	sd_check_error *errors;
+	size_t nerrors;
+} sd_profile_verdict;
+
+typedef struct sd_checks {
+	bool ran;                   /* false when the views are not OCI specs */
+	bool roundtrip;             /* the checkpoint went through runsc's JSON round trip */
+	sd_profile_verdict *v;
+	size_t n;
+} sd_checks;
+
+/* Runs every profile.  old_view is the checkpoint side; when it is an
+ * ordinary spec file (old_is_image false) it first goes through the JSON
+ * round trip runsc applies, as "specdiff check" does. */
+void sd_checks_run(sd_checks *c, const sd_goview *old_view, bool old_is_image,
+		   const sd_goview *new_view);
+void sd_checks_release(sd_checks *c);
+
+/* One line: "gvisor-2024: FAIL Sysctl · gvisor-20241210+: pass" (runs of
+ * profiles with the same outcome are merged). */
+void sd_checks_summary(const sd_checks *c, sd_buf *out);
+
+/* Does an error's field cover the JSON Pointer path (the path is at, under
+ * or above one of the field's paths)? */
+bool sd_check_error_covers(const sd_check_error *e, const char *path);
+
+/*
+ * Does a row at path point at a failing profile's error: the error's field
+ * is at the row, or the row is under it and shows a difference (differs),
+ * or the row is folded and holds the field?  Open rows above the field and
+ * unchanged rows under it are not marked: the marks lead to the nodes.
+ */
+bool sd_checks_mark_row(const sd_checks *c, const char *path, bool folded, bool differs);
+
+#endif
