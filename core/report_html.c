@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "specdiff/base.h"
+#include "specdiff/class.h"
 #include "specdiff/gofmt.h"
 #include "specdiff/goview.h"
 #include "specdiff/report_html.h"
@@ -52,13 +53,17 @@ static void esc_buf(sd_buf *out, sd_buf *b)
 
 /* ---- classes and marks ---- */
 
-/* TODO(class.h): helper session's class table will hold each class's
- * gutter mark and theme role; read them from there once it lands.  These
- * are the explorer's (tui/draw.c mark_char and class_role). */
-static const char *const class_mark[SD_CLASS__COUNT] = { " ", "~", "\xE2\x88\x85", "\xE2\x86\x95", "!" };
-static const sd_role class_role[SD_CLASS__COUNT] = {
-	SD_ROLE_TEXT, SD_ROLE_COSMETIC, SD_ROLE_NIL_VS_EMPTY, SD_ROLE_ORDER_ONLY, SD_ROLE_VALUE,
-};
+/* Marks and colour roles from the class table (class.h), as the explorer
+ * draws them. */
+static const char *class_mark(unsigned c)
+{
+	return sd_class_get((sd_class)c)->mark_utf8;
+}
+
+static sd_role class_role(unsigned c)
+{
+	return sd_class_role((sd_class)c);
+}
 
 static const char *class_css(unsigned c)
 {
@@ -254,16 +259,6 @@ static void go_table(sd_buf *out, const sd_diff *d, const sd_pair *p, const sd_h
 	sd_buf_adds(out, "</table>\n");
 }
 
-static const char *class_effect(sd_class c, sd_mode m)
-{
-	if (c == SD_CLASS_COSMETIC)
-		return "never makes the specs unequal";
-	if (c == SD_CLASS_VALUE)
-		return "unequal in both modes";
-	return m == SD_MODE_STRICT ? "unequal in strict mode (reflect.DeepEqual), equal in semantic"
-				   : "equal in semantic mode, unequal in strict (reflect.DeepEqual)";
-}
-
 static void check_list(sd_buf *out, const sd_pair *p, const sd_checks *c)
 {
 	if (!c || !c->ran)
@@ -293,7 +288,7 @@ static void facts_block(sd_buf *out, const sd_diff *d, const sd_pair *p, sd_mode
 	sd_buf_adds(out, "<div class=\"facts r-panel\"><p class=\"r-panel-title\">");
 	escs(out, p->path && *p->path ? p->path : "/");
 	sd_buf_addf(out, "</p>\n<p><span class=\"r-panel-label\">class %s</span>: %s</p>\n",
-		    sd_class_name(c), class_effect(c, m));
+		    sd_class_name(c), sd_class_get(c)->panel[m == SD_MODE_SEMANTIC]);
 	if (p->item->reason) {
 		sd_buf_adds(out, "<p>why: ");
 		escs(out, p->item->reason);
@@ -327,7 +322,7 @@ static void cell(sd_buf *out, const sd_row *row, int side, sd_buf *tmp)
 		sd_buf_addf(out, "<span class=\"%s filler r-filler\"></span>", lr);
 		return;
 	}
-	sd_role role = row->mark ? class_role[row->mark] : value_role(row, n);
+	sd_role role = row->mark ? class_role(row->mark) : value_role(row, n);
 	sd_buf_addf(out, "<span class=\"%s r-%s\" style=\"padding-left:%uch\">", lr, sd_role_name(role),
 		    (unsigned)(row->depth > 40 ? 40 : row->depth) * 2);
 	sd_row_text(tmp, row, side, false);
@@ -351,8 +346,8 @@ static void row_html(sd_buf *out, const sd_diff *d, const sd_row *row, sd_mode m
 		sd_buf_adds(out, "\"");
 	}
 	sd_buf_adds(out, expandable ? "><summary>" : ">");
-	sd_buf_addf(out, "<span class=\"g r-%s\">%s</span>", sd_role_name(class_role[row->mark]),
-		    row->mark ? class_mark[row->mark] : "");
+	sd_buf_addf(out, "<span class=\"g r-%s\">%s</span>", sd_role_name(class_role(row->mark)),
+		    row->mark ? class_mark(row->mark) : "");
 	sd_buf_addf(out, "<span class=\"g%s\">%s</span>", restore ? " r-restore-mark" : "", restore ? "R" : "");
 	cell(out, row, 0, tmp);
 	cell(out, row, 1, tmp);
@@ -370,11 +365,10 @@ static void counts_line(sd_buf *out, const sd_diff *d, sd_mode m)
 	sd_buf_addf(out, "<p class=\"summary\"><b>%s mode</b> (%s): <b class=\"verdict\">%s</b>",
 		    sd_mode_name(m), m == SD_MODE_STRICT ? "reflect.DeepEqual" : "nil equals empty, set-like lists unordered",
 		    sd_diff_equal(d, m) ? "equal" : "different");
-	static const sd_class order[] = { SD_CLASS_VALUE, SD_CLASS_NIL_VS_EMPTY, SD_CLASS_ORDER_ONLY, SD_CLASS_COSMETIC };
-	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
-		sd_class c = order[i];
-		sd_buf_addf(out, " &middot; <span class=\"r-%s\">%s %s</span> %zu%s", sd_role_name(class_role[c]),
-			    class_mark[c], sd_class_name(c), sd_diff_count_class(d, c),
+	for (size_t k = 0; k < SD_CLASS__LISTED; k++) {
+		sd_class c = sd_class_in_report_order(k);
+		sd_buf_addf(out, " &middot; <span class=\"r-%s\">%s %s</span> %zu%s", sd_role_name(class_role(c)),
+			    class_mark(c), sd_class_name(c), sd_diff_count_class(d, c),
 			    c == SD_CLASS_COSMETIC || sd_class_counts(c, m) ? "" : " (not counted)");
 	}
 	sd_buf_adds(out, "</p>\n");

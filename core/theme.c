@@ -357,3 +357,14 @@ unsigned long sd_color_rgb(short c)
 	c = (short)(c - 16);
 	return (unsigned long)level[c / 36] << 16 | (unsigned long)level[(c / 6) % 6] << 8 | level[c % 6];
 }
+
+sd_role sd_class_role(sd_class c)
+{
+	static const sd_role roles[] = {
+#define CLASS_ROLE(e, name, rank, mu, ma, role, ...) SD_ROLE_##role,
+		SD_CLASSES(CLASS_ROLE)
+#undef CLASS_ROLE
+	};
+	_Static_assert(sizeof(roles) / sizeof(roles[0]) == SD_CLASS__COUNT, "one role per class");
+	return (unsigned)c < SD_CLASS__COUNT ? roles[c] : SD_ROLE_TEXT;
+}

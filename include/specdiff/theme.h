@@ -24,6 +24,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "specdiff/class.h"
+
 /* X(ENUM, name, mono attributes as SD_A_* bits) */
 #define SD_ROLES(X) \
 	X(TEXT, "text", 0) \
@@ -85,6 +87,8 @@ typedef struct sd_theme {
 } sd_theme;
 
 const char *sd_role_name(sd_role r);
+/* The colour role of a class, from its row of SD_CLASSES (class.h). */
+sd_role sd_class_role(sd_class c);
 unsigned sd_role_mono(sd_role r);
 
 /* The compiled-in default theme text (identical to themes/default.theme). */
