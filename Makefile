@@ -132,6 +132,9 @@ check: deps
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR ?= $(PREFIX)/share/zsh/vendor-completions
 FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+# The examples, with the tour's lessons (specdiff tour reads DATADIR/examples).
+EXAMPLE_DIRS := $(patsubst %/,%,$(sort $(dir $(wildcard examples/*/*))))
+EXAMPLE_FILES := examples/README.md examples/lessons $(filter-out %/,$(sort $(wildcard examples/*/*)))
 DATADIR_USERS = $(patsubst %.c,$(BUILD)/%.o,$(shell grep -l SPECDIFF_DATADIR core/*.c cli/*.c tui/*.c))
 
 # The binary has DATADIR compiled in (the explorer's themes), so installing
@@ -145,6 +148,8 @@ install:
 		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/specdiff
 	install -m 644 themes/*.theme $(DESTDIR)$(DATADIR)/themes/
+	$(Q)for d in $(EXAMPLE_DIRS); do install -d $(DESTDIR)$(DATADIR)/$$d || exit 1; done
+	$(Q)for f in $(EXAMPLE_FILES); do install -m 644 $$f $(DESTDIR)$(DATADIR)/$$f || exit 1; done
 	install -m 644 docs/specdiff.1 $(DESTDIR)$(MANDIR)/man1/specdiff.1
 	install -m 644 completions/specdiff.bash $(DESTDIR)$(BASHCOMPDIR)/specdiff
 	install -m 644 completions/_specdiff $(DESTDIR)$(ZSHCOMPDIR)/_specdiff
@@ -155,8 +160,10 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/specdiff $(DESTDIR)$(MANDIR)/man1/specdiff.1 \
 		$(DESTDIR)$(BASHCOMPDIR)/specdiff $(DESTDIR)$(ZSHCOMPDIR)/_specdiff \
 		$(DESTDIR)$(FISHCOMPDIR)/specdiff.fish \
-		$(patsubst themes/%,$(DESTDIR)$(DATADIR)/themes/%,$(wildcard themes/*.theme))
-	rmdir $(DESTDIR)$(DATADIR)/themes $(DESTDIR)$(DATADIR) 2>/dev/null || true
+		$(patsubst themes/%,$(DESTDIR)$(DATADIR)/themes/%,$(wildcard themes/*.theme)) \
+		$(addprefix $(DESTDIR)$(DATADIR)/,$(EXAMPLE_FILES))
+	rmdir $(addprefix $(DESTDIR)$(DATADIR)/,$(EXAMPLE_DIRS)) $(DESTDIR)$(DATADIR)/examples \
+		$(DESTDIR)$(DATADIR)/themes $(DESTDIR)$(DATADIR) 2>/dev/null || true
 
 # specdiff-VERSION.tar.gz in DISTDIR: the files git tracks or would track
 # (.gitignore keeps build output out), under specdiff-VERSION/, with the

@@ -10,6 +10,7 @@ int sd_cmd_diff(int argc, char **argv);
 int sd_cmd_check(int argc, char **argv);
 int sd_cmd_explain(int argc, char **argv);
 int sd_cmd_normalize(int argc, char **argv);
+int sd_cmd_tour(int argc, char **argv);
 
 /* diff_html.c: diff --format html's page, appended to out.  d may be NULL
  * (a side could not be loaded); name and err as in sd_report_opts. */

@@ -13,6 +13,7 @@ static const char usage_text[] =
 "       specdiff check [OPTIONS] CHECKPOINT RESTORE\n"
 "       specdiff explain 'ERROR TEXT' [CHECKPOINT RESTORE]\n"
 "       specdiff normalize [OPTIONS] FILE\n"
+"       specdiff tour                           guided lessons on Go's nil pitfalls\n"
 "\n"
 "Explains why two OCI runtime specs \"do not match\" the way Go sees them\n"
 "(reflect.DeepEqual: nil vs empty maps and slices, pointers, order).\n"
@@ -34,7 +35,8 @@ static const char usage_text[] =
 "  --ignore, --only, --restore-relevant   focus, as for diff\n"
 "diff:\n"
 "  --mode strict|semantic       strict = reflect.DeepEqual (default)\n"
-"  --format text|json|patch     report format (patch: RFC 6902)\n"
+"  --format text|json|patch|html  report format (patch: RFC 6902; html: one\n"
+"                               self-contained page, both modes, Go facts)\n"
 "  --ignore PATTERN             leave differences under PATTERN out (repeatable;\n"
 "                               JSON Pointer, * = one key, ** = any depth)\n"
 "  --only PATTERN               keep only differences under PATTERN (repeatable)\n"
@@ -68,6 +70,7 @@ static const struct {
 	{ "check", sd_cmd_check },
 	{ "explain", sd_cmd_explain },
 	{ "normalize", sd_cmd_normalize },
+	{ "tour", sd_cmd_tour },
 };
 
 static int wants_bench_frames(int argc, char **argv)

@@ -12,6 +12,7 @@ _specdiff_opts_explore="$_specdiff_opts_common --mode --theme --ignore --only --
 _specdiff_opts_diff="$_specdiff_opts_common --mode --format --no-cosmetic --ignore --only --restore-relevant --show-ignored"
 _specdiff_opts_check="$_specdiff_opts_common --profile --runsc --as-given --format --list-profiles"
 _specdiff_opts_explain="--container --format-in --doc --schema --quiet --swap --help"
+_specdiff_opts_tour="--lessons --start --list --check --theme --color --no-color --help"
 _specdiff_opts_normalize="$_specdiff_opts_common --to --output --empty --order --like --like-roundtrip --roundtrip --in-place --no-backup --drop-unknown --ignore --only --restore-relevant"
 
 # "specdiff check --list-profiles" prints NAME FIRST-RELEASE ... per line.
@@ -83,7 +84,7 @@ _specdiff()
 		prev=${COMP_WORDS[COMP_CWORD - 2]} eq=1
 	fi
 	case ${COMP_WORDS[1]-} in
-	diff|check|explain|normalize) cmd=${COMP_WORDS[1]}; i=2 ;;
+	diff|check|explain|normalize|tour) cmd=${COMP_WORDS[1]}; i=2 ;;
 	esac
 
 	case $prev in
@@ -92,7 +93,7 @@ _specdiff()
 		if [ "$cmd" = check ]; then
 			COMPREPLY=($(compgen -W "text json" -- "$cur"))
 		else
-			COMPREPLY=($(compgen -W "text json patch" -- "$cur"))
+			COMPREPLY=($(compgen -W "text json patch html" -- "$cur"))
 		fi
 		return ;;
 	--format-in) COMPREPLY=($(compgen -W "json yaml auto" -- "$cur")); return ;;
@@ -111,6 +112,8 @@ _specdiff()
 			return
 		fi ;;
 	-o|--output|--like) _specdiff_files "$cur"; return ;;
+	--lessons) compopt -o dirnames 2>/dev/null; COMPREPLY=($(compgen -d -- "$cur")); return ;;
+	--start) return ;;
 	esac
 
 	if [[ $cur == -* ]]; then
@@ -121,9 +124,10 @@ _specdiff()
 		return
 	fi
 	if [ "$COMP_CWORD" -eq 1 ]; then
-		COMPREPLY=($(compgen -W "diff check explain normalize" -- "$cur"))
+		COMPREPLY=($(compgen -W "diff check explain normalize tour" -- "$cur"))
 	fi
-	# explain's first argument is the pasted error text: nothing to offer.
+	# tour takes no inputs; explain's first argument is the pasted error text.
+	[ "$cmd" = tour ] && return
 	if [ "$cmd" = explain ] && [ "$COMP_CWORD" -eq "$i" ]; then
 		return
 	fi

@@ -3,7 +3,7 @@
 # Option lists are kept equal to each command's --help by
 # tests/cli/test_completion.sh.
 
-set -l cmds diff check explain normalize
+set -l cmds diff check explain normalize tour
 
 function __specdiff_profiles
     set -l names (specdiff check --list-profiles 2>/dev/null | string replace -r '\s.*' '')
@@ -37,6 +37,7 @@ complete -c specdiff -n $top -f -a diff -d 'report the differences between two s
 complete -c specdiff -n $top -f -a check -d 'predict gVisor runsc restore verdicts'
 complete -c specdiff -n $top -f -a explain -d 'decode a runsc restore error'
 complete -c specdiff -n $top -f -a normalize -d 'write a spec in canonical form'
+complete -c specdiff -n $top -f -a tour -d "guided lessons on Go's nil pitfalls"
 complete -c specdiff -n $top -F
 complete -c specdiff -n $top -l mode -x -a 'strict semantic' -d 'starting mode'
 complete -c specdiff -n $top -l theme -x -a '(__specdiff_themes)' -d 'colour theme'
@@ -58,7 +59,7 @@ complete -c specdiff -s h -l help -d 'show help'
 
 set -l diff "__fish_seen_subcommand_from diff"
 complete -c specdiff -n $diff -l mode -x -a 'strict semantic' -d 'comparison mode'
-complete -c specdiff -n $diff -l format -x -a 'text json patch' -d 'report format'
+complete -c specdiff -n $diff -l format -x -a 'text json patch html' -d 'report format'
 complete -c specdiff -n $diff -l no-cosmetic -d 'leave cosmetic differences out'
 complete -c specdiff -n $diff -l ignore -x -d 'leave differences under PATTERN out'
 complete -c specdiff -n $diff -l only -x -d 'keep only differences under PATTERN'
@@ -86,3 +87,11 @@ complete -c specdiff -n $norm -l drop-unknown -d 'drop fields specs-go does not 
 complete -c specdiff -n $norm -l ignore -x -d 'with --like: no change under PATTERN'
 complete -c specdiff -n $norm -l only -x -d 'with --like: change only under PATTERN'
 complete -c specdiff -n $norm -l restore-relevant -f -a '(__specdiff_profiles; __specdiff_releases)' -d 'with --like: change only what a restore check compares'
+
+set -l tour "__fish_seen_subcommand_from tour"
+complete -c specdiff -n $tour -f
+complete -c specdiff -n $tour -l lessons -x -a '(__fish_complete_directories)' -d 'lessons from DIR'
+complete -c specdiff -n $tour -l start -x -d 'begin with lesson N'
+complete -c specdiff -n $tour -l list -d 'print the lessons'
+complete -c specdiff -n $tour -l check -d "check every lesson's claims"
+complete -c specdiff -n $tour -l theme -x -a '(__specdiff_themes)' -d 'colour theme'

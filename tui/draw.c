@@ -264,6 +264,8 @@ static void draw_title(sd_ui *u)
 	for (int c = SD_CLASS_NIL_VS_EMPTY; c < SD_CLASS__COUNT; c++)
 		if (sd_class_counts((sd_class)c, u->ro.mode))
 			total += sd_diff_count_class(u->diff, (sd_class)c);
+	if (u->tour)
+		sd_buf_addf(&b, " %s ·", u->tour->title);
 	sd_buf_addf(&b, " %s  %s  ", sd_mode_name(u->ro.mode),
 		    sd_doc_format(u->doc[0]) == SD_FORMAT_YAML ? "yaml" : "json");
 	bool m0 = sd_ui_modified(u, 0), m1 = sd_ui_modified(u, 1);
@@ -334,6 +336,8 @@ static void draw_status(sd_ui *u)
 		if (u->stale[0] || u->stale[1])
 			sd_buf_addf(&b, "[%s changed on disk: r reloads]  ",
 				    u->stale[0] && u->stale[1] ? "LEFT and RIGHT" : u->stale[0] ? "LEFT" : "RIGHT");
+		if (u->tour)
+			sd_buf_adds(&b, u->tour->hint);
 		if (sd_ui_modified(u, 0) || sd_ui_modified(u, 1))
 			sd_buf_adds(&b, "[+] modified  ");
 		sd_checks_summary(&u->checks, &b);
@@ -431,6 +435,8 @@ static void draw_panel(sd_ui *u)
 	if (p != u->panel_pair) {
 		sd_panel_src src = { { sd_doc_name(u->doc[0]), sd_doc_name(u->doc[1]) }, u->ro.mode, &u->checks, u->diff };
 		sd_panel_build(&u->panel, p, &src);
+		if (u->tour)
+			sd_tour_panel(u->tour, &u->panel);
 		u->panel_pair = p;
 		u->panel_top = 0;
 	}

@@ -362,6 +362,14 @@ static int act(sd_ui *u, sd_action a)
 		return REDRAW_FULL;
 	case SD_ACT_REDRAW: clearok(curscr, TRUE); return REDRAW_FULL;
 	case SD_ACT_HELP: u->help_open = true; u->help_top = 0; return REDRAW_FULL;
+	case SD_ACT_TOUR_NEXT:
+	case SD_ACT_TOUR_PREV:
+		if (!u->tour) {
+			message(u, SD_ROLE_MESSAGE, "lessons are for specdiff tour");
+			return REDRAW_FULL;
+		}
+		u->tour->result = a == SD_ACT_TOUR_NEXT ? SD_TOUR_NEXT : SD_TOUR_PREV;
+		return -1;
 	case SD_ACT_CLOSE:
 		if (u->confirm) {
 			u->confirm = SD_CONFIRM_NONE;
@@ -373,7 +381,9 @@ static int act(sd_ui *u, sd_action a)
 		u->msg[0] = '\0';
 		return REDRAW_FULL;
 	case SD_ACT_QUIT:
-		if (u->panel_open) {
+		if (u->tour)   /* the lesson panel is the tour's: q leaves at once */
+			u->tour->result = SD_TOUR_QUIT;
+		if (u->panel_open && !u->tour) {
 			u->panel_open = false;
 			return REDRAW_FULL;
 		}
@@ -544,6 +554,13 @@ static void ui_init(sd_ui *u, const sd_explorer_args *a)
 	sd_rows_build(&u->rows, sd_diff_root(u->diff), &u->ro);
 	size_t first = sd_rows_next_mark(&u->rows, SD_ROWS_NONE, 1);
 	u->cur = first == SD_ROWS_NONE ? 0 : first;
+	if (a->tour) {   /* a lesson: its node, its panel */
+		u->tour = a->tour;
+		u->panel_open = true;
+		const sd_pair *p = a->tour_node ? sd_diff_find(u->diff, a->tour_node) : NULL;
+		if (p)
+			sd_ui_reveal(u, p);
+	}
 }
 
 static void ui_release(sd_ui *u)

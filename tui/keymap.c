@@ -41,6 +41,8 @@ const sd_binding sd_keymap[] = {
 	{ "r", SD_ACT_RELOAD },
 	{ "t", SD_ACT_CYCLE_THEME },
 	{ "<C-l>", SD_ACT_REDRAW },
+	{ "]l", SD_ACT_TOUR_NEXT },
+	{ "[l", SD_ACT_TOUR_PREV },
 	{ "?", SD_ACT_HELP }, { "<F1>", SD_ACT_HELP },
 	{ "<Esc>", SD_ACT_CLOSE },
 	{ "q", SD_ACT_QUIT },

@@ -54,6 +54,8 @@
 	X(RELOAD, "reload both files from disk") \
 	X(CYCLE_THEME, "cycle colour themes") \
 	X(REDRAW, "redraw the screen") \
+	X(TOUR_NEXT, "next lesson (specdiff tour)") \
+	X(TOUR_PREV, "previous lesson (specdiff tour)") \
 	X(HELP, "show this help") \
 	X(CLOSE, "close help, panel or prompt") \
 	X(QUIT, "quit (closes help, panel or prompt first; asks when edits are unsaved)")

@@ -20,6 +20,7 @@
 #include "rows.h"
 #include "search.h"
 #include "theme.h"
+#include "tour.h"
 
 /* Loads side (0 left, 1 right) again from its input, as main loaded it.
  * Returns 0 with *doc and *view (the caller owns them; a Go decode error
@@ -94,6 +95,7 @@ typedef struct sd_ui {
 	int H, W;
 	sd_keystate keys;
 	sd_keys keymap;              /* the live keymap (config binds applied) */
+	sd_tour_view *tour;          /* specdiff tour's lesson (tour.h); NULL outside a tour */
 } sd_ui;
 
 /* draw.c */
@@ -126,6 +128,8 @@ typedef struct sd_explorer_args {
 	const char *input[2];      /* the inputs as given (for w, E and r) */
 	sd_reload_fn reload;       /* NULL: r and E cannot reload */
 	void *reload_ctx;
+	sd_tour_view *tour;        /* a lesson of specdiff tour: its panel opens on tour_node; result set on leaving */
+	const char *tour_node;     /* JSON Pointer the cursor starts on (tour only) */
 } sd_explorer_args;
 
 int sd_explorer_run(const sd_explorer_args *a);

@@ -12,7 +12,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BASH_COMP=$ROOT/completions/specdiff.bash
 ZSH_COMP=$ROOT/completions/_specdiff
 FISH_COMP=$ROOT/completions/specdiff.fish
-CMDS="diff check explain normalize"
+CMDS="diff check explain normalize tour"
 
 if ! command -v bash >/dev/null 2>&1; then
 	echo "SKIP: bash is not installed"
@@ -89,7 +89,7 @@ bash -n "$BASH_COMP"
 expect_eq "$?" 0 "bash -n completions/specdiff.bash"
 
 # --- commands and files ---------------------------------------------------------
-expect_comp "diff check explain normalize a.json b.yaml sub" "$BIN" ""
+expect_comp "diff check explain normalize tour a.json b.yaml sub" "$BIN" ""
 expect_comp "check" "$BIN" ch
 expect_comp "a.json" "$BIN" diff a
 expect_comp "a.json b.yaml sub" "$BIN" diff a.json ""
@@ -123,7 +123,7 @@ for c in $CMDS_EXPLORE $CMDS; do
 done
 expect_comp "semantic strict" "$BIN" diff --mode ""
 expect_comp "semantic" "$BIN" diff --mode = se     # --mode=se
-expect_comp "json patch text" "$BIN" diff --format ""
+expect_comp "html json patch text" "$BIN" diff --format ""
 expect_comp "json text" "$BIN" check --format ""
 expect_comp "explicit keep omit" "$BIN" normalize --empty ""
 expect_comp "go sorted source" "$BIN" normalize --order ""

@@ -6,6 +6,8 @@
 #  - from that tree, make install PREFIX=... puts every file in its place,
 #    man finds the page, and the installed binary finds the installed themes
 #    (in the explorer, under tmux: "t" cycles to a theme only DATADIR has);
+#  - the installed "specdiff tour" finds the installed lessons (DATADIR/examples)
+#    and every lesson's claims hold there;
 #  - make install DESTDIR=... PREFIX=/usr stages the same files, with
 #    /usr/share/specdiff compiled in;
 #  - make uninstall leaves no file behind.
@@ -66,6 +68,7 @@ expect_rc 0
 {
 	echo bin/specdiff
 	for t in themes/*.theme; do echo "share/specdiff/$t"; done
+	for f in examples/README.md examples/lessons examples/*/*; do echo "share/specdiff/$f"; done
 	echo share/man/man1/specdiff.1
 	echo share/bash-completion/completions/specdiff
 	echo share/zsh/vendor-completions/_specdiff
@@ -84,6 +87,14 @@ if command -v man >/dev/null 2>&1; then
 	expect_rc 0
 	expect_out "$P/share/man/man1/specdiff.1"
 fi
+
+# The installed tour reads the installed lessons, and they all hold.
+run "$P/bin/specdiff" tour --list
+expect_rc 0
+expect_out "1. A nil map and an empty map ($P/share/specdiff/examples/sysctl-nil-vs-empty, at /linux/sysctl)"
+run "$P/bin/specdiff" tour --check
+expect_rc 0
+expect_no_out FAILED
 
 # The installed binary finds the installed themes: with an empty user config
 # and no themes/ beside it, "t" reaches "light" only through DATADIR.
