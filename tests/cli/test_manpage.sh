@@ -48,7 +48,7 @@ longopts() { # FILE: the --long-options mentioned in it, one a line, sorted
 # --- options: every --help against the page ---------------------------------
 : >"$T_TMP/helps"
 "$SPECDIFF" --help >>"$T_TMP/helps" 2>&1
-for c in diff check explain normalize; do
+for c in diff check explain normalize tour; do
 	run "$SPECDIFF" $c --help
 	expect_rc 0
 	cat "$out" >>"$T_TMP/helps"
