@@ -27,7 +27,8 @@ run grep -c '<script>' "$T_TMP/hostile.html"
 expect_eq "$(cat "$out")" 1 "one script element: the page's own"
 
 # A screenshot that is not blank, from the real browser (open differences).
-run "$SPECDIFF" diff --format html "$ex/realistic-restore-failure/checkpoint.json" "$ex/realistic-restore-failure/restore.json"
+# relative names: the screenshot is docs/page.png
+run "$SPECDIFF" diff --format html examples/realistic-restore-failure/checkpoint.json examples/realistic-restore-failure/restore.json
 cp "$out" "$T_TMP/real.html"
 hb_shot "$T_TMP/real.html#open" "$T_TMP/page.png"
 set -- $(hb_colours "$T_TMP/page.png")
