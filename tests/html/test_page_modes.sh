@@ -1,7 +1,8 @@
 #!/bin/sh
 # The page's strict/semantic toggle is CSS on two radio inputs (checked in
 # the browser through computed styles); --mode picks the view it opens on;
-# the page is whole without its script.
+# the page is whole without its script; printed, it holds both views, each
+# from a new page.
 . tests/lib.sh
 . tests/html/lib.sh
 BUILD=${BUILD:-build}
@@ -30,4 +31,8 @@ dom 'id="m-semantic" checked'
 dom '<div id="tools"></div>'
 dom '<td class="f-gov">map[string]string(nil)</td>'
 
+# Printing (@media print): both views, the second from a new page.
+hb --no-pdf-header-footer --print-to-pdf="$T_TMP/page.pdf" "file://$page" >/dev/null
+expect_eq "$(head -c 5 "$T_TMP/page.pdf" 2>/dev/null)" "%PDF-" "chromium printed the page to PDF"
+expect_eq "$(grep -a -c '/Type /Page$\|/Type /Page[^s]' "$T_TMP/page.pdf")" 2 "printed pages (strict view, semantic view)"
 t_done
