@@ -9,21 +9,27 @@
 
 #include "specdiff/base.h"
 #include "specdiff/class.h"
-#include "specdiff/gofmt.h"
-#include "specdiff/goview.h"
+#include "specdiff/gofacts.h"
 #include "specdiff/report_html.h"
 #include "specdiff/rows.h"
 
 /* ---- escaping ---- */
 
-/* Text as HTML: markup characters escaped, bytes that are not UTF-8
- * replaced by U+FFFD so the page stays valid whatever the input held. */
+/* Text as HTML: markup characters escaped, control characters shown as
+ * their pictures (a Go string may hold NUL), bytes that are not UTF-8
+ * replaced by U+FFFD, so the page stays valid whatever the input held. */
 static void esc(sd_buf *out, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n;) {
 		size_t len = sd_utf8_len(s + i, n - i);
 		if (!len) {
 			sd_buf_adds(out, "\xEF\xBF\xBD");
+			i++;
+			continue;
+		}
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 && c != '\n' && c != '\t') {   /* as its control picture: U+2400 + c */
+			sd_buf_addf(out, "&#x%x;", 0x2400 + c);
 			i++;
 			continue;
 		}
@@ -161,64 +167,54 @@ static void css(sd_buf *out, const sd_theme *t)
 /* ---- Go facts ---- */
 
 /* Source nodes made for one side's Go value at most (as the explorer's
- * panel): texts are cut at FACT_MAX bytes anyway. */
+ * panel): texts are cut at FACT_MAX bytes. */
 enum { FACT_NODES = 4096, FACT_MAX = 2000 };
 
-static bool nilable(const sd_gv *v)
-{
-	sd_gokind k = v->type->kind;
-	return k == SD_GO_PTR || k == SD_GO_SLICE || k == SD_GO_MAP || k == SD_GO_IFACE;
-}
-
-static void cut(sd_buf *b)
-{
-	if (b->len > FACT_MAX) {
-		b->len = FACT_MAX;
-		b->data[b->len] = '\0';
-		sd_buf_adds(b, "...");
-	}
-}
-
-/*
- * GOFACTS: the facts below are computed with gofmt.h and goview.h, as the
- * explorer's panel does today.  Helper gofacts's module
- * (include/specdiff/gofacts.h: %T, nil, len, %v, %#v, json.Marshal,
- * in-parent marshal per node) replaces this function once it lands on
- * main, so that the page, the panel, the JSON report and explain --go say
- * the same from one place.
- */
-typedef enum fact { F_TYPE, F_NIL, F_LEN, F_V, F_GOV, F_MARSHAL, F_OMIT, F__COUNT } fact;
+/* The facts, from the module the JSON report and the panel read
+ * (gofacts.h), so the three say the same. */
+typedef enum fact { F_POINTER, F_TYPE, F_NIL, F_LEN, F_V, F_GOV, F_MARSHAL, F_IN_PARENT, F__COUNT } fact;
 static const struct { const char *css, *label; } facts[F__COUNT] = {
-	{ "f-type", "%T" }, { "f-nil", "nil" }, { "f-len", "len" }, { "f-v", "%v" },
-	{ "f-gov", "%#v" }, { "f-marshal", "json.Marshal" }, { "f-omit", "as an omitempty field" },
+	{ "f-pointer", "pointer" }, { "f-type", "%T" }, { "f-nil", "nil" }, { "f-len", "len" },
+	{ "f-v", "%v" }, { "f-gov", "%#v" }, { "f-marshal", "json.Marshal" },
+	{ "f-in-parent", "as a struct field" },
 };
 
-/* One fact of v (whole_len > 0: v is a prefix of a value that long). */
-static void fact_text(sd_buf *b, fact f, const sd_gv *v, size_t whole_len)
+static void add_cut(sd_buf *b, const char *s, size_t n)
 {
-	sd_gokind k = v->type->kind;
-	switch (f) {
-	case F_TYPE: sd_buf_adds(b, v->type->go_type); break;
-	case F_NIL:
-		if (nilable(v))
-			sd_buf_adds(b, v->is_nil ? "nil" : "not nil");
-		break;
+	sd_buf_add(b, s, n > FACT_MAX ? FACT_MAX : n);
+	if (n > FACT_MAX)
+		sd_buf_adds(b, "...");
+}
+
+static void fact_text(sd_buf *b, fact k, const sd_gofacts *f)
+{
+	if (f->kind != SD_GOFACTS_VALUE) {
+		if (k == F_TYPE)
+			sd_buf_adds(b, f->kind == SD_GOFACTS_NONE ? "no value here (no such map key or list element)"
+								  : "dropped: specs-go has no such field, json.Unmarshal ignores it");
+		else if (k == F_POINTER && f->pointer)
+			sd_buf_adds(b, f->pointer);
+		return;
+	}
+	switch (k) {
+	case F_POINTER: sd_buf_adds(b, f->pointer ? f->pointer : "(absent in the text)"); break;
+	case F_TYPE: sd_buf_adds(b, f->type); break;
+	case F_NIL: sd_buf_adds(b, f->nil < 0 ? "" : f->nil ? "nil" : "not nil"); break;
 	case F_LEN:
-		if (k == SD_GO_SLICE || k == SD_GO_MAP || k == SD_GO_STRING)
-			sd_buf_addf(b, "%zu", whole_len ? whole_len : sd_gv_len(v));
+		if (f->has_len)
+			sd_buf_addf(b, "%zu", f->len);
 		break;
-	case F_V: sd_gofmt_v(b, v); break;
-	case F_GOV: sd_gofmt_sharp_v(b, v); break;
-	case F_MARSHAL: sd_gv_marshal_json(b, v, false); break;
-	case F_OMIT:
-		if (!whole_len && sd_gv_is_omitempty_empty(v))
-			sd_buf_adds(b, "omitted (empty)");
+	case F_V: add_cut(b, f->v, f->v_len); break;
+	case F_GOV: add_cut(b, f->gov, strlen(f->gov)); break;
+	case F_MARSHAL: add_cut(b, f->marshal, strlen(f->marshal)); break;
+	case F_IN_PARENT:
+		if (f->in_parent == SD_GOFACTS_WRITTEN)
+			add_cut(b, f->marshal, strlen(f->marshal));
 		else
-			sd_gv_marshal_json(b, v, true);
+			sd_buf_adds(b, f->in_parent == SD_GOFACTS_OMITTED ? "omitted" : "- (not a field of a struct)");
 		break;
 	case F__COUNT: break;
 	}
-	cut(b);
 }
 
 static void source_cell(sd_buf *out, const char *name, const sd_node *n)
@@ -234,29 +230,33 @@ static void source_cell(sd_buf *out, const char *name, const sd_node *n)
 
 static void go_table(sd_buf *out, const sd_diff *d, const sd_pair *p, const sd_html_opts *o)
 {
-	const sd_gv *v[2];
-	size_t whole[2];
+	/* as the panel: a fact that would decode a whole interface{}
+	 * document for one node is left out */
+	if (!sd_gofacts_cheap(d, p->item)) {
+		sd_buf_adds(out, "<p>Go facts: not computed for this node (see diff --format json)</p>\n");
+		return;
+	}
+	sd_gofacts f[2] = { { 0 }, { 0 } };
 	for (int s = 0; s < 2; s++)
-		v[s] = sd_diff_item_value(d, p->item, s, FACT_NODES, &whole[s]);
+		sd_gofacts_side(&f[s], d, p->item, p->item->path, s, FACT_NODES);
 	sd_buf_adds(out, "<table class=\"go\"><tr><th></th><th>LEFT</th><th>RIGHT</th></tr>\n<tr><th>source</th>");
 	source_cell(out, o->lname, p->left);
 	source_cell(out, o->rname, p->right);
 	sd_buf_adds(out, "</tr>\n");
 	sd_buf b = SD_BUF_INIT;
-	for (int f = 0; f < F__COUNT; f++) {
-		sd_buf_addf(out, "<tr><th>%s</th>", facts[f].label);
+	for (int k = 0; k < F__COUNT; k++) {
+		sd_buf_addf(out, "<tr><th>%s</th>", facts[k].label);
 		for (int s = 0; s < 2; s++) {
-			sd_buf_addf(out, "<td class=\"%s\">", facts[f].css);
-			if (v[s])
-				fact_text(&b, (fact)f, v[s], whole[s]);
-			else if (f == F_TYPE)
-				sd_buf_adds(&b, "no Go value here (no such map key)");
+			sd_buf_addf(out, "<td class=\"%s\">", facts[k].css);
+			fact_text(&b, (fact)k, &f[s]);
 			esc_buf(out, &b);
 			sd_buf_adds(out, "</td>");
 		}
 		sd_buf_adds(out, "</tr>\n");
 	}
 	sd_buf_release(&b);
+	sd_gofacts_release(&f[0]);
+	sd_gofacts_release(&f[1]);
 	sd_buf_adds(out, "</table>\n");
 }
 

@@ -12,15 +12,17 @@
  * (theme.h); @media print switches to black on white.
  *
  * Every text from the inputs (keys, values, file names, Go renderings) is
- * HTML-escaped, and bytes that are not UTF-8 become U+FFFD, so the page is
- * valid UTF-8 whatever the inputs hold.
+ * HTML-escaped, control characters show as their pictures (U+2400...),
+ * and bytes that are not UTF-8 become U+FFFD, so the page is valid UTF-8
+ * whatever the inputs hold.
  *
  * Element classes the tests (tests/html/) and readers rely on:
  *   section.view.v-strict / .v-semantic    one per mode
  *   .row  .c-none .c-cosmetic .c-nil-vs-empty .c-order-only .c-value
  *         .inner (a folded row hiding a difference) .restore (R mark)
  *   details.row.d > summary (a row with a difference) > .facts
- *   .facts table.go td.f-type/.f-nil/.f-len/.f-v/.f-gov/.f-marshal/.f-omit
+ *   .facts table.go td.f-pointer/.f-type/.f-nil/.f-len/.f-v/.f-gov/.f-marshal/
+ *         .f-in-parent (gofacts.h: the facts the JSON report and the panel give)
  *   .facts ul.checks li (one per restore profile error at the node)
  */
 #ifndef SPECDIFF_REPORT_HTML_H
