@@ -365,6 +365,12 @@ static sd_doc *transform(norm_args *a, const sd_side *s, const sd_gv *like,
 			 sd_normalize_stats *st, sd_error *err)
 {
 	bool oci = sd_goview_root(s->view)->type == sd_schema_oci();
+	/* What Go cannot decode (1e400 into interface{}, .inf, duplicate
+	 * YAML keys) has no normal form either: the same error as diff. */
+	if (s->decode_failed && !oci) {
+		*err = s->err;
+		return NULL;
+	}
 	if (!a->roundtrip) {
 		a->nopts.like = like;
 		a->nopts.focus = a->focus;

@@ -620,6 +620,194 @@ static sd_node *parse_tree(jp *p)
 	}
 }
 
+
+/* ---- Go's error offset ----
+ *
+ * encoding/json checks the whole input with its scanner before decoding
+ * and reports the first byte its state machine rejects (SyntaxError.Offset
+ * counts the bytes read, that one included) or, at the end, "unexpected
+ * end of JSON input".  The parser above stops where its own grammar
+ * fails, which is sometimes a byte earlier (the token's start); this
+ * replays Go's machine once on failure so that the position is the byte
+ * Go names.  Returns that byte's offset, or len for an input that ends
+ * too soon; (size_t)-1 when Go's scanner takes the whole input. */
+enum gs {
+	GS_VALUE, GS_VALUE_OR_CLOSE, GS_KEY, GS_KEY_OR_CLOSE, GS_AFTER, GS_TOP,
+	GS_STR, GS_ESC, GS_HEX, GS_NEG, GS_ZERO, GS_INT, GS_DOT, GS_FRAC, GS_E, GS_ESIGN, GS_EXP,
+	GS_LIT,
+};
+
+static bool gs_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+typedef struct gscan {
+	enum gs st;
+	char *stack;          /* 'o' object key, 'v' object value, 'a' array */
+	size_t depth, cap;
+	const char *lit;      /* rest of true/false/null */
+	int hex;
+} gscan;
+
+/* One byte; false when Go's scanner rejects it. */
+static bool gs_step(gscan *g, unsigned char c)
+{
+	switch (g->st) {
+	case GS_VALUE_OR_CLOSE:
+		if (c == ']') {
+			g->depth--;
+			g->st = GS_AFTER;
+			return true;
+		}
+		/* fall through */
+	case GS_VALUE:
+		if (gs_space(c))
+			return true;
+		if (c == '{' || c == '[') {
+			if (g->depth >= SD_DEFAULT_MAX_DEPTH)
+				return false;
+			g->stack = sd_xgrow(g->stack, &g->cap, g->depth + 1, 1);
+			g->stack[g->depth++] = c == '{' ? 'o' : 'a';
+			g->st = c == '{' ? GS_KEY_OR_CLOSE : GS_VALUE_OR_CLOSE;
+			return true;
+		}
+		if (c == '"')
+			return g->st = GS_STR, true;
+		if (c == '-')
+			return g->st = GS_NEG, true;
+		if (c == '0')
+			return g->st = GS_ZERO, true;
+		if (c >= '1' && c <= '9')
+			return g->st = GS_INT, true;
+		g->lit = c == 't' ? "rue" : c == 'f' ? "alse" : c == 'n' ? "ull" : NULL;
+		return g->lit && (g->st = GS_LIT, true);
+	case GS_KEY_OR_CLOSE:
+		if (c == '}') {
+			g->depth--;
+			g->st = GS_AFTER;
+			return true;
+		}
+		/* fall through */
+	case GS_KEY:
+		if (gs_space(c))
+			return true;
+		return c == '"' && (g->st = GS_STR, true);
+	case GS_AFTER:
+		if (!g->depth)
+			return g->st = GS_TOP, gs_step(g, c);
+		if (gs_space(c))
+			return true;
+		switch (g->stack[g->depth - 1]) {
+		case 'o':
+			return c == ':' && (g->stack[g->depth - 1] = 'v', g->st = GS_VALUE, true);
+		case 'v':
+			if (c == ',')
+				return g->stack[g->depth - 1] = 'o', g->st = GS_KEY, true;
+			return c == '}' && (g->depth--, true);
+		default:
+			if (c == ',')
+				return g->st = GS_VALUE, true;
+			return c == ']' && (g->depth--, true);
+		}
+	case GS_TOP:
+		return gs_space(c);
+	case GS_STR:
+		if (c == '"')
+			return g->st = GS_AFTER, true;
+		if (c == '\\')
+			return g->st = GS_ESC, true;
+		return c >= 0x20;
+	case GS_ESC:
+		if (c == 'u')
+			return g->st = GS_HEX, g->hex = 4, true;
+		return strchr("bfnrt\\/\"", c) && c && (g->st = GS_STR, true);
+	case GS_HEX:
+		if (!((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')))
+			return false;
+		if (--g->hex == 0)
+			g->st = GS_STR;
+		return true;
+	case GS_NEG:
+		if (c == '0')
+			return g->st = GS_ZERO, true;
+		return c >= '1' && c <= '9' && (g->st = GS_INT, true);
+	case GS_INT:
+		if (c >= '0' && c <= '9')
+			return true;
+		/* fall through */
+	case GS_ZERO:
+		if (c == '.')
+			return g->st = GS_DOT, true;
+		if (c == 'e' || c == 'E')
+			return g->st = GS_E, true;
+		return g->st = GS_AFTER, gs_step(g, c);
+	case GS_DOT:
+		return c >= '0' && c <= '9' && (g->st = GS_FRAC, true);
+	case GS_FRAC:
+		if (c >= '0' && c <= '9')
+			return true;
+		if (c == 'e' || c == 'E')
+			return g->st = GS_E, true;
+		return g->st = GS_AFTER, gs_step(g, c);
+	case GS_E:
+		if (c == '+' || c == '-')
+			return g->st = GS_ESIGN, true;
+		/* fall through */
+	case GS_ESIGN:
+		return c >= '0' && c <= '9' && (g->st = GS_EXP, true);
+	case GS_EXP:
+		if (c >= '0' && c <= '9')
+			return true;
+		return g->st = GS_AFTER, gs_step(g, c);
+	case GS_LIT:
+		if (c != (unsigned char)*g->lit)
+			return false;
+		if (!*++g->lit)
+			g->st = GS_AFTER;
+		return true;
+	}
+	return false;
+}
+
+static size_t go_syntax_offset(const char *s, size_t len)
+{
+	gscan g = { .st = GS_VALUE };
+	size_t at = (size_t)-1;
+	for (size_t i = 0; i < len && at == (size_t)-1; i++)
+		if (!gs_step(&g, (unsigned char)s[i]))
+			at = i;
+	/* At the end Go feeds one space: it ends a number, or it is the bad
+	 * byte (Offset len: the last byte is named), or the input is short
+	 * ("unexpected end": the end itself). */
+	if (at == (size_t)-1 && g.st != GS_TOP) {
+		if (!gs_step(&g, ' '))
+			at = len - 1;
+		else if (g.st != GS_TOP)
+			at = len;
+	}
+	free(g.stack);
+	return at;
+}
+
+/* Moves the error to the byte Go's SyntaxError names; only while the
+ * whole source is still there (see release_parsed). */
+static void go_position(jp *p)
+{
+	if (p->released)
+		return;
+	size_t at = go_syntax_offset(p->s, p->len);
+	if (at == (size_t)-1)
+		return;
+	uint32_t line = 1;
+	size_t ls = 0;
+	for (size_t i = 0; i < at; i++)
+		if (p->s[i] == '\n')
+			line++, ls = i + 1;
+	p->err->line = line;
+	p->err->col = (unsigned)(at - ls + 1);
+}
+
 const sd_node *sdp_json_parse(sd_doc *d, char *src, size_t len,
 			     const sd_load_opts *o, sd_error *err)
 {
@@ -651,6 +839,8 @@ const sd_node *sdp_json_parse(sd_doc *d, char *src, size_t len,
 		}
 	}
 out:
+	if (!root)
+		go_position(&p);
 	free(p.frames);
 	free(p.items);
 	free(p.mems);

@@ -26,6 +26,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "specdiff/base.h"
 #include "specdiff/gonum.h"
 #include "specdiff/util.h"
 
@@ -38,10 +39,13 @@ typedef struct yframe {
 	size_t made_at_start; /* p->made when the collection started */
 	bool want_value;      /* mapping: a key was read, its value is next */
 	bool has_merge;
+	bool ckey_dup;        /* two collection keys of one kind (yaml.v3: duplicates) */
+	uint32_t ckey_line[2], ckey_col[2]; /* first mapping / sequence key */
 } yframe;
 
 typedef struct anchor {
 	char *name;           /* malloc'd */
+	bool time;            /* a timestamp scalar */
 	const sd_node *node;  /* NULL while the anchored node is being built */
 	size_t size;          /* nodes it stands for, aliases expanded */
 } anchor;
@@ -62,14 +66,24 @@ typedef struct yp {
 	size_t nmems, cap_mems;
 	anchor *anchors;
 	size_t nanchors, cap_anchors;
+	sd_strmap names;      /* anchor name -> index + 1 (names borrowed from anchors) */
 	size_t made;          /* nodes of this document, aliases expanded */
 	size_t alias_nodes;   /* nodes added by alias expansion */
 	sd_node *root;
 	sd_buf tmp;
+	sd_buf conv;          /* a scalar's converted text (!!binary) */
+	bool last_time;       /* the node being attached is a timestamp */
+	/* Errors yaml.v3 finds only when it decodes the parsed document (or
+	 * the JSON step after it): a syntax error anywhere wins over them, so
+	 * they wait for the end of the document; the highest rank is kept. */
+	sd_error late;
+	int late_rank;
 } yp;
 
-/* 1-based line and byte column of a libyaml mark. */
-static void mark_pos(yp *p, yaml_mark_t m, uint32_t *line, uint32_t *col)
+enum { LATE_CONVERT = 1, LATE_DUPKEY = 2, LATE_DECODE = 3 };
+
+/* 1-based line and byte column of a libyaml mark; returns its byte offset. */
+static size_t mark_pos(yp *p, yaml_mark_t m, uint32_t *line, uint32_t *col)
 {
 	while (p->cur_line < m.line) {
 		const char *nl = memchr(p->src + p->cur_off, '\n', p->len - p->cur_off);
@@ -94,6 +108,7 @@ static void mark_pos(yp *p, yaml_mark_t m, uint32_t *line, uint32_t *col)
 		off = p->len;
 	*line = (uint32_t)p->cur_line + 1;
 	*col = (uint32_t)(off - p->cur_off) + 1;
+	return off;
 }
 
 static void fail_at(yp *p, yaml_mark_t m, const char *fmt, ...)
@@ -110,9 +125,34 @@ static void fail_at(yp *p, yaml_mark_t m, const char *fmt, ...)
 	va_end(ap);
 }
 
+static void late_at(yp *p, int rank, uint32_t line, uint32_t col, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+static void late_at(yp *p, int rank, uint32_t line, uint32_t col, const char *fmt, ...)
+{
+	if (rank <= p->late_rank)
+		return;
+	p->late_rank = rank;
+	sd_error_set(&p->late, p->d->name, line, col, "%s", "");
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(p->late.msg, sizeof(p->late.msg), fmt, ap);
+	va_end(ap);
+}
+
+static void late_mark(yp *p, int rank, yaml_mark_t m, const char *what, const char *v, size_t n)
+{
+	uint32_t line, col;
+	mark_pos(p, m, &line, &col);
+	late_at(p, rank, line, col, what, (int)(n > 80 ? 80 : n), v);
+}
+
 /* ---- scalar resolution (yaml.v3 resolve.go) ---- */
 
-typedef enum rkind { R_STR, R_NULL, R_BOOL, R_INT, R_UINT, R_FLOAT } rkind;
+/* R_TIME: a time.Time, which the JSON step writes as an RFC 3339 string
+ * (held in ts).  R_STR may carry its own text (sv/sn, e.g. a decoded
+ * !!binary) instead of the event's. */
+typedef enum rkind { R_STR, R_NULL, R_BOOL, R_INT, R_UINT, R_FLOAT, R_TIME } rkind;
 
 typedef struct resolved {
 	rkind kind;
@@ -120,6 +160,9 @@ typedef struct resolved {
 	int64_t i;
 	uint64_t u;
 	double f;
+	const char *sv;
+	size_t sn;
+	char ts[48];
 } resolved;
 
 static bool str_in(const char *s, size_t n, const char *const *list)
@@ -252,7 +295,98 @@ static bool resolve_number(const char *in, size_t n, resolved *r)
 	return ok;
 }
 
-static void resolve_plain(const char *s, size_t n, resolved *r)
+
+/* ---- timestamps (yaml.v3 parseTimestamp: Go's time.Parse) ---- */
+
+/* Go's getnum: one or two digits (fixed: exactly two). */
+static bool ts_num(const char *s, size_t n, size_t *i, bool fixed, int *out)
+{
+	if (*i >= n || s[*i] < '0' || s[*i] > '9')
+		return false;
+	int v = s[(*i)++] - '0';
+	if (*i < n && s[*i] >= '0' && s[*i] <= '9')
+		v = v * 10 + (s[(*i)++] - '0');
+	else if (fixed)
+		return false;
+	*out = v;
+	return true;
+}
+
+static int days_in(int month, int year)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+	return month == 2 && leap ? 29 : days[month - 1];
+}
+
+/* Go's "Z07:00": Z, or a sign, two digits, ':' and two digits (not range
+ * checked: Go 1.19 takes +99:99). */
+static bool ts_zone(const char *s, size_t n, size_t *i, int *minutes)
+{
+	if (*i < n && s[*i] == 'Z') {
+		(*i)++;
+		*minutes = 0;
+		return true;
+	}
+	if (n - *i < 6 || (s[*i] != '+' && s[*i] != '-') || s[*i + 3] != ':')
+		return false;
+	size_t j = *i + 1;
+	int hh, mm;
+	if (!ts_num(s, *i + 3, &j, true, &hh) || (j = *i + 4, !ts_num(s, *i + 6, &j, true, &mm)))
+		return false;
+	*minutes = (s[*i] == '-' ? -1 : 1) * (hh * 60 + mm);
+	*i += 6;
+	return true;
+}
+
+/* yaml.v3's four layouts "2006-1-2T15:4:5.999999999Z07:00" (T or t),
+ * "2006-1-2 15:4:5.999999999" and "2006-1-2" as time.Parse reads them,
+ * written the way time.Time's MarshalJSON writes it (RFC 3339 with
+ * nanoseconds, trailing zeros cut, "Z" for a zero offset). */
+static bool parse_timestamp(const char *s, size_t n, char *out, size_t size)
+{
+	int y = 0, mo, d, h = 0, mi = 0, sec = 0, zone = 0;
+	char frac[10] = "";
+	size_t i = 0;
+	for (; i < 4; i++) {
+		if (i >= n || s[i] < '0' || s[i] > '9')
+			return false;
+		y = y * 10 + (s[i] - '0');
+	}
+	if (i >= n || s[i++] != '-' || !ts_num(s, n, &i, false, &mo) || mo < 1 || mo > 12 ||
+	    i >= n || s[i++] != '-' || !ts_num(s, n, &i, false, &d) || d < 1 || d > days_in(mo, y))
+		return false;
+	if (i < n) {
+		char sep = s[i++];
+		if ((sep != 'T' && sep != 't' && sep != ' ') ||
+		    !ts_num(s, n, &i, false, &h) || h > 23 || i >= n || s[i++] != ':' ||
+		    !ts_num(s, n, &i, false, &mi) || mi > 59 || i >= n || s[i++] != ':' ||
+		    !ts_num(s, n, &i, false, &sec) || sec > 59)
+			return false;
+		if (i + 1 < n && (s[i] == '.' || s[i] == ',') && s[i + 1] >= '0' && s[i + 1] <= '9') {
+			size_t k = 0;
+			for (i++; k < 9 && i < n && s[i] >= '0' && s[i] <= '9'; k++)
+				frac[k] = s[i++];
+			while (k > 0 && frac[k - 1] == '0')
+				frac[--k] = '\0';
+		}
+		if (sep != ' ' && !ts_zone(s, n, &i, &zone))
+			return false;
+	}
+	if (i != n)
+		return false;
+	int len = snprintf(out, size, "%04d-%02d-%02dT%02d:%02d:%02d%s%s", y, mo, d, h, mi, sec,
+			   frac[0] ? "." : "", frac);
+	if (zone == 0)
+		snprintf(out + len, size - (size_t)len, "Z");
+	else
+		snprintf(out + len, size - (size_t)len, "%c%02d:%02d", zone < 0 ? '-' : '+',
+			 abs(zone) / 60, abs(zone) % 60);
+	return true;
+}
+
+/* try_ts: yaml.v3 tries a timestamp only with no tag or !!timestamp. */
+static void resolve_plain(const char *s, size_t n, resolved *r, bool try_ts)
 {
 	static const char *const nulls[] = { "", "~", "null", "Null", "NULL", NULL };
 	static const char *const trues[] = { "true", "True", "TRUE", NULL };
@@ -273,6 +407,8 @@ static void resolve_plain(const char *s, size_t n, resolved *r)
 	} else if (s[0] == '.') {
 		if (yaml_style_float(s, n) && go_parse_float(s, n, &r->f))
 			r->kind = R_FLOAT;
+	} else if (try_ts && n > 4 && s[4] == '-' && parse_timestamp(s, n, r->ts, sizeof(r->ts))) {
+		r->kind = R_TIME;
 	} else if ((s[0] >= '0' && s[0] <= '9') || s[0] == '-' || s[0] == '+') {
 		if (!resolve_number(s, n, r))
 			r->kind = R_STR;
@@ -282,7 +418,7 @@ static void resolve_plain(const char *s, size_t n, resolved *r)
 bool sdp_yaml_plain_is_string(const char *s, size_t n)
 {
 	resolved r;
-	resolve_plain(s, n, &r);
+	resolve_plain(s, n, &r, true);
 	return r.kind == R_STR;
 }
 
@@ -298,8 +434,88 @@ static const char *short_tag(const char *tag, char *buf, size_t size)
 
 static const char *rkind_tag(rkind k)
 {
-	static const char *const names[] = { "!!str", "!!null", "!!bool", "!!int", "!!int", "!!float" };
+	static const char *const names[] = { "!!str", "!!null", "!!bool", "!!int", "!!int", "!!float",
+		"!!timestamp" };
 	return names[k];
+}
+
+static int b64_val(unsigned char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	return c == '+' ? 62 : c == '/' ? 63 : -1;
+}
+
+/* Go's base64.StdEncoding.DecodeString: padding required, '\r' and '\n'
+ * skipped, nothing after the padding; false on anything else. */
+static bool b64_decode(const char *s, size_t n, sd_buf *out)
+{
+	unsigned acc = 0;
+	int have = 0, pad = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '\r' || c == '\n')
+			continue;
+		if (c == '=' && have >= 2 && pad < 4 - have) {
+			pad++;
+			continue;
+		}
+		int v = b64_val(c);
+		if (v < 0 || pad)
+			return false;
+		acc = acc << 6 | (unsigned)v;
+		if (++have == 4) {
+			char b[3] = { (char)(acc >> 16), (char)(acc >> 8), (char)acc };
+			sd_buf_add(out, b, 3);
+			have = 0, acc = 0;
+		}
+	}
+	if (have && have + pad != 4)
+		return false;
+	if (have >= 2)
+		sd_buf_addc(out, (char)(acc >> (have == 2 ? 4 : 10)));
+	if (have == 3)
+		sd_buf_addc(out, (char)(acc >> 2));
+	return true;
+}
+
+/* json.Marshal writes each byte that does not start valid UTF-8 as
+ * U+FFFD: the decoded bytes of a !!binary become text as Go's JSON step
+ * leaves them. */
+static void to_go_utf8(const char *s, size_t n, sd_buf *out)
+{
+	sd_buf_reset(out);
+	for (size_t i = 0; i < n;) {
+		size_t k = sd_utf8_len(s + i, n - i);
+		if (k) {
+			sd_buf_add(out, s + i, k);
+			i += k;
+		} else {
+			sd_buf_adds(out, "\xef\xbf\xbd");
+			i++;
+		}
+	}
+	sd_buf_grow(out, 0);
+}
+
+static bool resolve_binary(yp *p, const yaml_event_t *ev, resolved *r)
+{
+	sd_buf raw = SD_BUF_INIT;
+	bool ok = b64_decode((const char *)ev->data.scalar.value, ev->data.scalar.length, &raw);
+	if (ok) {
+		to_go_utf8(raw.data ? raw.data : "", raw.len, &p->conv);
+		r->kind = R_STR, r->sv = p->conv.data, r->sn = p->conv.len;
+	} else {
+		late_mark(p, LATE_DECODE, ev->start_mark, "!!binary value `%.*s` contains invalid "
+			  "base64 data", (const char *)ev->data.scalar.value, ev->data.scalar.length);
+		r->kind = R_NULL;
+	}
+	sd_buf_release(&raw);
+	return true;
 }
 
 /* Resolves a scalar event as yaml.v3 decodes it into interface{}.
@@ -312,23 +528,26 @@ static bool resolve_scalar(yp *p, const yaml_event_t *ev, resolved *r)
 	const char *tag = short_tag((const char *)ev->data.scalar.tag, tbuf, sizeof(tbuf));
 	bool plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	memset(r, 0, sizeof(*r));
-	if (!tag || !*tag) {
+	if (!tag || !*tag || !strcmp(tag, "!")) {
+		/* yaml.v3 (parser.node): a bare "!" is no tag at all */
 		if (plain)
-			resolve_plain(v, n, r);
+			resolve_plain(v, n, r, true);
 		return true;
 	}
+	if (!strcmp(tag, "!!binary"))
+		return resolve_binary(p, ev, r);
 	if (strcmp(tag, "!!int") && strcmp(tag, "!!float") && strcmp(tag, "!!bool") &&
 	    strcmp(tag, "!!null") && strcmp(tag, "!!timestamp"))
-		return true; /* !!str, "!", custom tags: the text as a string */
-	resolve_plain(v, n, r);
+		return true; /* !!str, custom tags: the text as a string */
+	resolve_plain(v, n, r, !strcmp(tag, "!!timestamp"));
 	if (!strcmp(tag, "!!float") && r->kind == R_INT) {
-		r->kind = R_FLOAT, r->f = (double)r->i;
-	} else if (!strcmp(tag, "!!float") && r->kind == R_UINT) {
-		r->kind = R_FLOAT, r->f = (double)r->u;
-	} else if (strcmp(tag, rkind_tag(r->kind)) && strcmp(tag, "!!timestamp")) {
-		fail_at(p, ev->start_mark, "cannot decode %s `%.*s` as a %s", rkind_tag(r->kind),
-			(int)(n > 80 ? 80 : n), v, tag);
-		return false;
+		r->kind = R_FLOAT, r->f = (double)r->i;  /* not uint64: Go fails those */
+	} else if (strcmp(tag, rkind_tag(r->kind))) {
+		char what[160];
+		snprintf(what, sizeof what, "cannot decode %s `%%.*s` as a %s", rkind_tag(r->kind), tag);
+		late_mark(p, LATE_DECODE, ev->start_mark, what, v, n);
+		memset(r, 0, sizeof(*r));
+		r->kind = R_NULL;
 	}
 	return true;
 }
@@ -357,6 +576,7 @@ static void key_text(const resolved *r, const char *v, size_t n, sd_buf *out)
 	case R_INT: sd_buf_addf(out, "%lld", (long long)r->i); break;
 	case R_UINT: sd_buf_addf(out, "%llu", (unsigned long long)r->u); break;
 	case R_FLOAT: sd_go_format_float(out, r->f, 'g'); break;
+	case R_TIME: sd_buf_adds(out, r->ts); break;
 	}
 	sd_buf_grow(out, 0);
 }
@@ -372,10 +592,35 @@ static void plain_notes(yp *p, const yaml_event_t *ev, uint32_t line, uint32_t c
 	if (str_in(v, n, yaml11))
 		sdp_doc_add_note(p->d, line, col, "'%s' is the string \"%s\" here (YAML 1.2); YAML 1.1 "
 				"tools read it as a boolean: quote it to be clear", v, v);
-	else if (n >= 8 && n < 40 && v[4] == '-' && strspn(v, "0123456789") == 4)
-		sdp_doc_add_note(p->d, line, col, "'%s' looks like a date: gopkg.in/yaml.v3 decodes "
-				"it as a timestamp and Go's YAML->JSON step rewrites it in RFC 3339 "
-				"form; quote it to keep the text", v);
+}
+
+/* libyaml 0.2.5 takes the JSON escape "\/" in a double-quoted scalar;
+ * yaml.v3's scanner does not ("found unknown escape character").  The
+ * event has only the decoded text, so the source span is scanned here:
+ * every backslash in it starts an escape (the scalar ended at the first
+ * unescaped '"'). */
+static bool escapes_ok(yp *p, const yaml_event_t *ev)
+{
+	uint32_t l0, c0, l1, c1;
+	size_t from = mark_pos(p, ev->start_mark, &l0, &c0);
+	size_t to = mark_pos(p, ev->end_mark, &l1, &c1);
+	size_t ls = from - (c0 - 1);   /* where the line of the backslash starts */
+	uint32_t line = l0;
+	for (size_t i = from; i + 1 < to; i++) {
+		if (p->src[i] == '\n')
+			line++, ls = i + 1;
+		if (p->src[i] != '\\')
+			continue;
+		if (p->src[++i] != '/')
+			continue;
+		/* yaml.v3 names the scalar's line, or the backslash's when the
+		 * scalar starts on the first line (parser.fail) */
+		sd_error_set(p->err, p->d->name, ev->start_mark.line ? l0 : line,
+			     (unsigned)(i - ls), "found unknown escape character '\\/' while parsing "
+			     "a quoted scalar (gopkg.in/yaml.v3 does not take it: write '/')");
+		return false;
+	}
+	return true;
 }
 
 static sd_node *make_scalar(yp *p, const yaml_event_t *ev)
@@ -383,6 +628,8 @@ static sd_node *make_scalar(yp *p, const yaml_event_t *ev)
 	uint32_t line, col;
 	mark_pos(p, ev->start_mark, &line, &col);
 	resolved r;
+	if (ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE && !escapes_ok(p, ev))
+		return NULL;
 	if (!resolve_scalar(p, ev, &r))
 		return NULL;
 	const char *v = (const char *)ev->data.scalar.value;
@@ -391,12 +638,23 @@ static sd_node *make_scalar(yp *p, const yaml_event_t *ev)
 		fail_at(p, ev->start_mark, "scalar longer than 4 GiB");
 		return NULL;
 	}
-	static const sd_kind kinds[] = { SD_STRING, SD_NULL, SD_BOOL, SD_NUMBER, SD_NUMBER, SD_NUMBER };
+	static const sd_kind kinds[] = { SD_STRING, SD_NULL, SD_BOOL, SD_NUMBER, SD_NUMBER, SD_NUMBER,
+		SD_STRING };
 	sd_node *node = sdp_doc_node(p->d, kinds[r.kind], line, col);
 	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
 		node->flags |= SD_NODE_QUOTED;
-	if (r.kind == R_STR) {
-		plain_notes(p, ev, line, col);
+	p->last_time = r.kind == R_TIME;
+	if (r.kind == R_TIME)
+		r.sv = r.ts, r.sn = strlen(r.ts);
+	if (r.kind == R_STR || r.kind == R_TIME) {
+		if (r.kind == R_TIME && !ev->data.scalar.tag)
+			sdp_doc_add_note(p->d, line, col, "'%.*s' is a timestamp for gopkg.in/yaml.v3: "
+					"Go's YAML->JSON step writes it as \"%s\"; quote it to keep "
+					"the text", (int)n, v, r.ts);
+		if (r.sv)
+			v = r.sv, n = r.sn;
+		else
+			plain_notes(p, ev, line, col);
 		node->u.str = sdp_doc_textdup(p->d, v, n);
 		node->len = (uint32_t)n;
 	} else if (r.kind == R_BOOL) {
@@ -435,7 +693,12 @@ static long anchor_define(yp *p, const yaml_char_t *name)
 	a->name = sd_xstrdup((const char *)name);
 	a->node = NULL;
 	a->size = 0;
-	return (long)p->nanchors++;
+	a->time = false;
+	p->nanchors++;
+	/* the latest anchor of a name wins; a hash, not a scan: 10^5
+	 * anchors each used once must stay linear */
+	sd_strmap_put(&p->names, a->name, strlen(a->name), (void *)(uintptr_t)p->nanchors);
+	return (long)p->nanchors - 1;
 }
 
 static size_t sat_add(size_t a, size_t b)
@@ -446,26 +709,26 @@ static size_t sat_add(size_t a, size_t b)
 static const sd_node *alias_resolve(yp *p, const yaml_event_t *ev)
 {
 	const char *name = (const char *)ev->data.alias.anchor;
-	for (size_t i = p->nanchors; i-- > 0;) {
-		anchor *a = &p->anchors[i];
-		if (strcmp(a->name, name) != 0)
-			continue;
-		if (!a->node) {
-			fail_at(p, ev->start_mark, "alias *%s refers to a node that contains it "
-				"(a recursive alias cannot be expanded)", name);
-			return NULL;
-		}
-		p->alias_nodes = sat_add(p->alias_nodes, a->size);
-		p->made = sat_add(p->made, a->size);
-		if (p->alias_nodes > p->o->max_alias_nodes) {
-			fail_at(p, ev->start_mark, "YAML aliases expand to more than %zu nodes "
-				"(the limit; is this an alias bomb?)", p->o->max_alias_nodes);
-			return NULL;
-		}
-		return a->node;
+	size_t idx = (size_t)(uintptr_t)sd_strmap_get(&p->names, name, strlen(name));
+	if (!idx) {
+		fail_at(p, ev->start_mark, "unknown anchor '%s' referenced by an alias", name);
+		return NULL;
 	}
-	fail_at(p, ev->start_mark, "unknown anchor '%s' referenced by an alias", name);
-	return NULL;
+	anchor *a = &p->anchors[idx - 1];
+	if (!a->node) {
+		fail_at(p, ev->start_mark, "alias *%s refers to a node that contains it "
+			"(a recursive alias cannot be expanded)", name);
+		return NULL;
+	}
+	p->alias_nodes = sat_add(p->alias_nodes, a->size);
+	p->made = sat_add(p->made, a->size);
+	if (p->alias_nodes > p->o->max_alias_nodes) {
+		fail_at(p, ev->start_mark, "YAML aliases expand to more than %zu nodes "
+			"(the limit; is this an alias bomb?)", p->o->max_alias_nodes);
+		return NULL;
+	}
+	p->last_time = a->time;
+	return a->node;
 }
 
 static void anchors_reset(yp *p)
@@ -473,6 +736,8 @@ static void anchors_reset(yp *p)
 	for (size_t i = 0; i < p->nanchors; i++)
 		free(p->anchors[i].name);
 	p->nanchors = 0;
+	sd_strmap_release(&p->names);
+	sd_strmap_init(&p->names);
 }
 
 /* ---- tree building ---- */
@@ -486,7 +751,7 @@ static bool key_from_node(yp *p, const sd_node *k, sd_member *m)
 	case SD_STRING: r.kind = R_STR, v = k->u.str, n = k->len; break;
 	case SD_NULL: r.kind = R_NULL; break;
 	case SD_BOOL: r.kind = R_BOOL, r.b = k->u.boolean; break;
-	case SD_NUMBER: resolve_plain(k->u.num, k->len, &r); break;
+	case SD_NUMBER: resolve_plain(k->u.num, k->len, &r, false); break;
 	default: return false;
 	}
 	if (k->kind == SD_NUMBER && r.kind == R_STR)
@@ -500,6 +765,26 @@ static bool key_from_node(yp *p, const sd_node *k, sd_member *m)
 	    memcmp(k->u.str, "<<", 2) == 0)
 		m->flags |= MEMBER_MERGE;
 	return true;
+}
+
+/* A mapping or sequence as a mapping key: yaml.v3 first reports two such
+ * keys of one kind as duplicates (both have the empty Value it compares),
+ * and otherwise fails on the first ("invalid map key"; see
+ * close_collection).  The member gets an empty key: the document fails. */
+static void collection_key(yp *p, yframe *f, const sd_node *k, sd_member *m)
+{
+	int i = k->kind == SD_ARRAY;
+	m->key = "";
+	m->value.line = k->line;
+	sd_member_set_key_col(m, k->col);
+	if (!f->ckey_line[i]) {
+		f->ckey_line[i] = k->line, f->ckey_col[i] = k->col;
+	} else if (!f->ckey_dup) {
+		f->ckey_dup = true;
+		late_at(p, LATE_DUPKEY, k->line, k->col, "this %s as a mapping key repeats the one at "
+			"line %u (yaml.v3 sees two equal keys)", i ? "sequence" : "mapping",
+			f->ckey_line[i]);
+	}
 }
 
 /* Attaches a complete node (a value, or a key when a mapping waits for
@@ -527,12 +812,11 @@ static bool attach(yp *p, sd_node *v, yaml_mark_t mark)
 	p->mems = sd_xgrow(p->mems, &p->cap_mems, p->nmems + 1, sizeof(sd_member));
 	sd_member *m = &p->mems[p->nmems];
 	memset(m, 0, sizeof(*m));
-	if (!key_from_node(p, v, m)) {
-		sd_error_set(p->err, p->d->name, v->line, v->col,
-			     "a mapping key must be a scalar, not a %s",
-			     v->kind == SD_OBJECT ? "mapping" : "sequence");
-		return false;
-	}
+	if (!key_from_node(p, v, m))
+		collection_key(p, f, v, m);
+	else if (p->last_time)
+		late_at(p, LATE_CONVERT, v->line, v->col, "the timestamp %s is a mapping key: Go's "
+			"YAML->JSON step cannot make a JSON key of a time.Time (quote it)", m->key);
 	if (m->flags & MEMBER_MERGE)
 		f->has_merge = true;
 	p->nmems++;
@@ -629,6 +913,11 @@ static bool close_collection(yp *p, yaml_mark_t mark)
 {
 	yframe f = p->frames[--p->nframes];
 	sd_node *n = f.node;
+	for (int i = 0; i < 2 && !f.ckey_dup; i++)
+		if (f.ckey_line[i])
+			late_at(p, LATE_DECODE, f.ckey_line[i], f.ckey_col[i], "a mapping key must be a "
+				"scalar, not a %s", i ? "sequence" : "mapping");
+	p->last_time = false;
 	if (n->kind == SD_ARRAY) {
 		size_t cnt = p->nitems - f.base;
 		if (cnt) {
@@ -679,6 +968,7 @@ static bool on_event(yp *p, const yaml_event_t *ev)
 		if (a >= 0) {
 			p->anchors[a].node = n;
 			p->anchors[a].size = 1;
+			p->anchors[a].time = p->last_time;
 		}
 		return attach(p, n, ev->start_mark);
 	}
@@ -722,7 +1012,17 @@ static void libyaml_error(yp *p, const yaml_parser_t *ps, sd_error *e)
 	uint32_t cl = 0, cc = 0;
 	if (ps->context)
 		mark_pos(p, ps->context_mark, &cl, &cc);
-	if (ps->context && (cl != line || cc != col)) {
+	bool elsewhere = ps->context && (cl != line || cc != col);
+	/* The line yaml.v3 prints (parser.fail): the context mark's line if
+	 * it is not the first, else the problem mark's, as libyaml's 0-based
+	 * number, plus one for scanner errors only; none when both are 0.
+	 * The column is libyaml's problem column (yaml.v3 gives none). */
+	size_t gl = ps->context_mark.line ? ps->context_mark.line : ps->problem_mark.line;
+	if (gl && ps->error == YAML_SCANNER_ERROR)
+		gl++;
+	if (gl)
+		line = (uint32_t)gl;
+	if (elsewhere) {
 		/* the construct began elsewhere: say where, once */
 		sd_error_set(e, p->d->name, line, col, "%s %s begun at line %u column %u", problem,
 			     ps->context, cl, cc);
@@ -752,6 +1052,32 @@ static void yp_release(yp *p)
 	free(p->items);
 	free(p->mems);
 	sd_buf_release(&p->tmp);
+	sd_buf_release(&p->conv);
+}
+
+/* libyaml 0.2.5 reads "%YAML 1.2" documents; yaml.v3's port of it takes
+ * only 1.1 ("found incompatible YAML document").  The event keeps the
+ * version, so the check needs no scanner of ours.  Past the wanted
+ * document the problem is only a note (later is set) and reading stops,
+ * as yaml.v3 stops at a document it cannot read. */
+static bool version_ok(yp *p, const yaml_event_t *ev, bool later)
+{
+	const yaml_version_directive_t *v = ev->data.document_start.version_directive;
+	if (!v || (v->major == 1 && v->minor == 1))
+		return true;
+	char msg[160];
+	snprintf(msg, sizeof msg, "found incompatible YAML document: %%YAML %d.%d (gopkg.in/yaml.v3 "
+		 "reads only YAML 1.1 documents; remove the directive or write %%YAML 1.1)",
+		 v->major, v->minor);
+	if (later) {
+		uint32_t line, col;
+		mark_pos(p, ev->start_mark, &line, &col);
+		sdp_doc_add_note(p->d, line, col, "a later document of the YAML stream is not "
+				"read: %s", msg);
+	} else {
+		fail_at(p, ev->start_mark, "%s", msg);
+	}
+	return false;
 }
 
 static bool run_parser(yp *p, yaml_parser_t *ps, unsigned want, unsigned *ndocs)
@@ -771,7 +1097,10 @@ static bool run_parser(yp *p, yaml_parser_t *ps, unsigned want, unsigned *ndocs)
 			return false;
 		}
 		bool ok = true, end = ev.type == YAML_STREAM_END_EVENT;
-		if (ev.type == YAML_DOCUMENT_START_EVENT) {
+		if (ev.type == YAML_DOCUMENT_START_EVENT && !version_ok(p, &ev, *ndocs > want)) {
+			ok = *ndocs > want;
+			end = ok;
+		} else if (ev.type == YAML_DOCUMENT_START_EVENT) {
 			building = *ndocs == want;
 		} else if (ev.type == YAML_DOCUMENT_END_EVENT) {
 			(*ndocs)++;
@@ -805,6 +1134,10 @@ const sd_node *sdp_yaml_parse(sd_doc *d, const char *src, size_t len,
 	unsigned ndocs = 0;
 	bool ok = run_parser(&p, &ps, o->doc_index, &ndocs);
 	yaml_parser_delete(&ps);
+	if (ok && p.late_rank) {
+		*err = p.late;
+		ok = false;
+	}
 	const sd_node *root = NULL;
 	if (ok && o->doc_index >= (ndocs ? ndocs : 1)) {
 		sd_error_set(err, d->name, 0, 0, "the YAML stream has %u document%s; there is no "

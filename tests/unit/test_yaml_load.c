@@ -65,7 +65,6 @@ static void test_scalar_resolution(void **state)
 		{ "1e400", SD_STRING, NULL }, { "0x", SD_STRING, NULL }, { "1.2.3", SD_STRING, NULL },
 		{ "0x_", SD_STRING, NULL }, { "12abc", SD_STRING, NULL }, { "-.inf", SD_NUMBER, NULL },
 		{ ".inf", SD_NUMBER, NULL }, { ".NaN", SD_NUMBER, NULL }, { ".nAn", SD_STRING, NULL },
-		{ "2020-01-01", SD_STRING, NULL },
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		char text[128];
@@ -243,7 +242,8 @@ static void test_alias_bomb(void **state)
 static void test_errors_and_limits(void **state)
 {
 	(void)state;
-	bad("a: [1\n", 2, 1, "did not find expected ',' or ']'");
+	/* yaml.v3 says "line 1" (the 0-based line of libyaml's problem mark) */
+	bad("a: [1\n", 1, 1, "did not find expected ',' or ']'");
 	bad("a: b\n\xff: c\n", 2, 1, "invalid UTF-8");
 	bad("a:\n\tb: 1\n", 2, 1, "");
 	sd_error err;
