@@ -1,0 +1,43 @@
+#!/bin/sh
+# The loaders against Go's recorded answers (tests/loaders/cases): each
+# NAME.yaml / NAME.json comes with NAME.go, what gopkg.in/yaml.v3 3.0.1 and
+# the YAML->JSON step, or encoding/json of Go 1.19, made of it (recorded by
+# tests/loaders/gen -record; `make test` needs no Go):
+#   ok JSON           specdiff must read the same value: `diff --schema none`
+#                     of the input against JSON reports equal (exit 0)
+#   error L C MSG     specdiff must refuse it (exit 2); with L > 0 at that
+#                     line (YAML: the line yaml.v3 prints) and, for JSON,
+#                     column C (the byte SyntaxError.Offset names)
+. "$(dirname "$0")/../lib.sh"
+cases=$(cd "$(dirname "$0")/../loaders/cases" && pwd)
+n=0
+for go in "$cases"/*.go; do
+	name=${go%.go}
+	input=$name.yaml
+	[ -f "$input" ] || input=$name.json
+	read -r verdict rest <"$go"
+	n=$((n + 1))
+	case $verdict in
+	ok)
+		printf '%s\n' "$rest" >"$T_TMP/go.json"
+		run "$SPECDIFF" diff --schema none --quiet "$input" "$T_TMP/go.json"
+		expect_rc 0
+		;;
+	error)
+		line=${rest%% *}
+		col=${rest#* }
+		col=${col%% *}
+		run "$SPECDIFF" normalize --to json --schema none "$input"
+		expect_rc 2
+		base=$(basename "$input")
+		if [ "$line" -gt 0 ] && [ "$input" = "$name.json" ]; then
+			expect_err "$base:$line:$col: "
+		elif [ "$line" -gt 0 ]; then
+			expect_err "$base:$line:"
+		fi
+		;;
+	*) expect_eq "$verdict" "ok|error" "verdict in $go" ;;
+	esac
+done
+expect_eq "$([ "$n" -ge 40 ] && echo enough)" enough "recorded cases found ($n)"
+t_done

@@ -1,0 +1,1 @@
+error 0 0 yaml: !!binary value contains invalid base64 data

@@ -1,0 +1,1 @@
+ok {"a":"hello","b":"hello","c":"\ufffd","d":"a\u0000b"}

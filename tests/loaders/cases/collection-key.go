@@ -1,0 +1,1 @@
+error 0 0 yaml: invalid map key: []interface {}{"a"}

@@ -1,0 +1,1 @@
+error 1 19 unexpected end of JSON input

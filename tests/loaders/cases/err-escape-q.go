@@ -1,0 +1,1 @@
+error 2 0 yaml: line 2: found unknown escape character

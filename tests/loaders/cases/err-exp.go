@@ -1,0 +1,1 @@
+error 1 2 invalid character ' ' in exponent of numeric literal

@@ -1,0 +1,1 @@
+error 2 3 invalid character '1' after object key:value pair

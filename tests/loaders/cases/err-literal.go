@@ -1,0 +1,1 @@
+error 1 6 invalid character '\t' in literal null (expecting 'l')

@@ -1,0 +1,1 @@
+error 3 1 invalid character ']' looking for beginning of value

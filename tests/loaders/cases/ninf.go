@@ -1,0 +1,1 @@
+error 0 0 json: unsupported value: -Inf

@@ -1,0 +1,1 @@
+error 0 0 yaml: cannot decode !!str `x` as a !!timestamp
