@@ -204,7 +204,7 @@ expect_out "usage: specdiff check"
 printf 'a: [1\n' >bad.yaml
 printf '\t- a\n' >tab.yaml
 run "$SPECDIFF" diff bad.yaml bad.yaml
-expect_err "bad.yaml:2:1: did not find expected ',' or ']' while parsing a flow sequence begun at line 1 column 4"
+expect_err "bad.yaml:1:1: did not find expected ',' or ']' while parsing a flow sequence begun at line 1 column 4"
 run "$SPECDIFF" diff tab.yaml tab.yaml
 expect_err "tab.yaml:1:1: found character that cannot start any token while scanning for the next token"
 expect_eq "$(grep -c 'line 1 column 1' "$err")" 0 "the position once"
