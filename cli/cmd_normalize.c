@@ -436,7 +436,10 @@ static int run(norm_args *a, sd_side *s)
 		goto done;
 	}
 	sd_format fmt = a->roundtrip ? SD_FORMAT_JSON : sd_doc_format(s->doc);
-	sd_write_opts wo = { a->to ? a->to : fmt, 2, false };
+	/* --roundtrip: the string bytes of the json.Marshal that built runsc
+	 * (the newest Go until the profile table names runsc's Go) */
+	sd_write_opts wo = { a->to ? a->to : fmt, 2, false,
+			     a->roundtrip ? sd_json_escape_for_go(NULL) : SD_JSON_ESCAPE_WRITER };
 	/* YAML to JSON is Go's own YAML->JSON conversion: keep the meaning */
 	wo.go_numbers = wo.to == SD_FORMAT_JSON && sd_doc_format(s->doc) == SD_FORMAT_YAML;
 	notes(a, s->doc, out, wo.to, &st);

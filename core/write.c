@@ -2,7 +2,6 @@
  * write.c - JSON and YAML writers keeping key order and number text, and
  * atomic file replacement.
  */
-#include "specdiff/base.h"
 #include "specdiff/write.h"
 
 #include <errno.h>
@@ -14,6 +13,7 @@
 #include <unistd.h>
 
 #include "doc_impl.h"
+#include "specdiff/base.h"
 
 static void indent_to(sd_buf *out, unsigned n)
 {
@@ -71,14 +71,24 @@ static void json_number(sd_buf *out, const sd_node *n, bool go_numbers)
 		sd_buf_add_json_string(out, n->u.num, n->len); /* .inf, .nan */
 }
 
+/* How strings are quoted: the lossless writer style, or the bytes of a
+ * Go release's json.Marshal (sd_json_escape_flags). */
+static void json_str(sd_buf *out, const char *s, size_t n, unsigned qflags)
+{
+	if (qflags)
+		sd_json_quote(out, s, n, qflags);
+	else
+		sd_buf_add_json_string(out, s, n);
+}
+
 static void write_json(sd_buf *out, const sd_node *n, unsigned ind, unsigned step,
-		       bool go_numbers)
+		       bool go_numbers, unsigned q)
 {
 	switch ((sd_kind)n->kind) {
 	case SD_NULL: sd_buf_adds(out, "null"); return;
 	case SD_BOOL: sd_buf_adds(out, n->u.boolean ? "true" : "false"); return;
 	case SD_NUMBER: json_number(out, n, go_numbers); return;
-	case SD_STRING: sd_buf_add_json_string(out, n->u.str, n->len); return;
+	case SD_STRING: json_str(out, n->u.str, n->len, q); return;
 	case SD_ARRAY:
 		if (!n->len) {
 			sd_buf_adds(out, "[]");
@@ -88,7 +98,7 @@ static void write_json(sd_buf *out, const sd_node *n, unsigned ind, unsigned ste
 		for (uint32_t i = 0; i < n->len; i++) {
 			sd_buf_adds(out, i ? ",\n" : "\n");
 			indent_to(out, ind + step);
-			write_json(out, &n->u.items[i], ind + step, step, go_numbers);
+			write_json(out, &n->u.items[i], ind + step, step, go_numbers, q);
 		}
 		sd_buf_addc(out, '\n');
 		indent_to(out, ind);
@@ -104,9 +114,9 @@ static void write_json(sd_buf *out, const sd_node *n, unsigned ind, unsigned ste
 			const sd_member *m = &n->u.members[i];
 			sd_buf_adds(out, i ? ",\n" : "\n");
 			indent_to(out, ind + step);
-			sd_buf_add_json_string(out, m->key, m->key_len);
+			json_str(out, m->key, m->key_len, q);
 			sd_buf_adds(out, ": ");
-			write_json(out, &m->value, ind + step, step, go_numbers);
+			write_json(out, &m->value, ind + step, step, go_numbers, q);
 		}
 		sd_buf_addc(out, '\n');
 		indent_to(out, ind);
@@ -284,8 +294,36 @@ void sd_write_node(sd_buf *out, const sd_node *root, const sd_write_opts *o)
 		}
 		return;
 	}
-	write_json(out, root, 0, step, o && o->go_numbers);
+	write_json(out, root, 0, step, o && o->go_numbers,
+		   o ? sd_json_escape_flags(o->json_escape) : 0);
 	sd_buf_addc(out, '\n');
+}
+
+/* Go's json.Marshal (HTML-escaping, as runsc's) by release, from
+ * encoding/json's encode.go history: every release writes invalid UTF-8
+ * as \ufffd, escapes U+2028 and U+2029 and leaves DEL raw; Go 1.22 began
+ * writing \b and \f by name where earlier releases write \u0008 and
+ * \u000c. */
+unsigned sd_json_escape_flags(sd_json_escape e)
+{
+	switch (e) {
+	case SD_JSON_ESCAPE_GO_1_0: return SD_JSON_ESCAPE_LINESEP | SD_JSON_ESCAPE_HTML;
+	case SD_JSON_ESCAPE_GO_1_22:
+		return SD_JSON_ESCAPE_LINESEP | SD_JSON_ESCAPE_HTML | SD_JSON_NAMED_BF;
+	case SD_JSON_ESCAPE_WRITER: break;
+	}
+	return 0;
+}
+
+sd_json_escape sd_json_escape_for_go(const char *go_version)
+{
+	const char *v = go_version;
+	if (v && strncmp(v, "go", 2) == 0)
+		v += 2;
+	unsigned major = 0, minor = 0;
+	if (!v || sscanf(v, "%u.%u", &major, &minor) != 2 || major != 1)
+		return SD_JSON_ESCAPE_GO_NEWEST;
+	return minor >= 22 ? SD_JSON_ESCAPE_GO_1_22 : SD_JSON_ESCAPE_GO_1_0;
 }
 
 bool sd_write_yaml_lossy(const sd_node *n)

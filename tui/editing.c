@@ -347,7 +347,7 @@ static int write_side(sd_ui *u, int side, const write_req *w, char *msg, size_t 
 		return -1;
 	}
 	sd_buf b = SD_BUF_INIT;
-	sd_write_opts wo = { format_for(w, doc), 0, false };
+	sd_write_opts wo = { format_for(w, doc), 0, false, SD_JSON_ESCAPE_WRITER };
 	wo.go_numbers = wo.to == SD_FORMAT_JSON && sd_doc_format(doc) == SD_FORMAT_YAML;
 	sd_write_node(&b, sd_doc_root(out), &wo);
 	sd_doc_free(out);

@@ -19,6 +19,14 @@
 #include "specdiff/error.h"
 #include "specdiff/util.h"
 
+/* The string escaping of Go's encoding/json, by release. */
+typedef enum sd_json_escape {
+	SD_JSON_ESCAPE_WRITER,   /* not Go's: lossless (see sd_write_opts) */
+	SD_JSON_ESCAPE_GO_1_0,   /* Go 1.0 to 1.21: \u0008, \u000c */
+	SD_JSON_ESCAPE_GO_1_22,  /* Go 1.22 and later: \b, \f */
+} sd_json_escape;
+#define SD_JSON_ESCAPE_GO_NEWEST SD_JSON_ESCAPE_GO_1_22
+
 typedef struct sd_write_opts {
 	sd_format to;       /* JSON or YAML (AUTO means JSON) */
 	unsigned indent;    /* spaces per level; 0 means 2 */
@@ -28,7 +36,18 @@ typedef struct sd_write_opts {
 	 * the JSON means to Go what the YAML did -- in JSON 4096.0 cannot
 	 * fill an integer field. */
 	bool go_numbers;
+	/* JSON string bytes: the lossless writer style (the default: \b, \f,
+	 * \u007f, invalid UTF-8 kept), or a Go release's json.Marshal (what
+	 * runsc stores: --roundtrip and checkpoint images). */
+	sd_json_escape json_escape;
 } sd_write_opts;
+
+/* The quoting flags (base.h SD_JSON_*) of an escape mode; 0 for the
+ * writer style. */
+unsigned sd_json_escape_flags(sd_json_escape e);
+/* The escape mode of the json.Marshal of a Go release: "go1.21.5",
+ * "1.22" ...; NULL or an unknown spelling gives the newest. */
+sd_json_escape sd_json_escape_for_go(const char *go_version);
 
 /* Appends the serialisation of root (ending with a newline) to out. */
 void sd_write_node(sd_buf *out, const sd_node *root, const sd_write_opts *o);

@@ -40,4 +40,14 @@ for go in "$cases"/*.go; do
 	esac
 done
 expect_eq "$([ "$n" -ge 40 ] && echo enough)" enough "recorded cases found ($n)"
+
+# --roundtrip writes the string bytes of the newest Go's json.Marshal
+# (\b and \f by name since Go 1.22; U+2028, U+2029 and <>& escaped, DEL raw)
+printf '{"ociVersion":"1.0.2","hostname":"a\\b\\f\\u007f\\u2028<>&"}' >"$T_TMP/esc.json"
+run "$SPECDIFF" normalize --roundtrip "$T_TMP/esc.json"
+expect_rc 0
+expect_out "$(printf '"hostname": "a\\b\\f\177\\u2028\\u003c\\u003e\\u0026"')"
+# normalize without it keeps every byte in the writer's own spelling
+run "$SPECDIFF" normalize "$T_TMP/esc.json"
+expect_out '"hostname": "a\b\f\u007f'
 t_done

@@ -33,7 +33,7 @@ static sd_doc *fuzz_load(const char *name, const char *p, size_t n, sd_format f)
  * load (a writer must never produce text its own loader rejects). */
 static sd_doc *fuzz_write_load(const sd_node *root, sd_format f, sd_buf *out)
 {
-	sd_write_opts wo = { f, 0, false };
+	sd_write_opts wo = { f, 0, false, SD_JSON_ESCAPE_WRITER };
 	sd_buf_reset(out);
 	sd_write_node(out, root, &wo);
 	FUZZ_CHECK(out->len > 0 && out->data[out->len - 1] == '\n');

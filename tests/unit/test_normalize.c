@@ -78,7 +78,7 @@ static sd_doc *norm(const side *s, sd_empty_mode em, sd_order_mode om, const sd_
 /* Serialises d in its own format and loads + decodes the text as type t. */
 static void reload(const sd_doc *d, const sd_type *t, sd_buf *text, side *back)
 {
-	sd_write_opts wo = { sd_doc_format(d), 2, false };
+	sd_write_opts wo = { sd_doc_format(d), 2, false, SD_JSON_ESCAPE_WRITER };
 	sd_buf_reset(text);
 	sd_write_node(text, sd_doc_root(d), &wo);
 	const char *name = sd_doc_format(d) == SD_FORMAT_YAML ? "out.yaml" : "out.json";
@@ -192,7 +192,7 @@ static void test_builder(void **state)
 	assert_int_equal(arr->len, 2);
 	assert_true(arr->u.items[1].flags & SD_NODE_BADUTF8);
 	sd_buf out = SD_BUF_INIT;
-	sd_write_opts wo = { SD_FORMAT_JSON, 2, false };
+	sd_write_opts wo = { SD_FORMAT_JSON, 2, false, SD_JSON_ESCAPE_WRITER };
 	sd_write_node(&out, sd_doc_root(d), &wo);
 	assert_non_null(strstr(out.data, "\"n\": 18446744073709551615"));
 	assert_non_null(strstr(out.data, "2.50"));
@@ -215,7 +215,7 @@ static char *norm_text(const char *in, sd_empty_mode em, sd_order_mode om, const
 	sd_doc *d = sd_normalize(s.doc, s.view, is_oci(&s), &o, NULL, &e);
 	assert_non_null(d);
 	sd_buf out = SD_BUF_INIT;
-	sd_write_opts wo = { SD_FORMAT_JSON, 2, false };
+	sd_write_opts wo = { SD_FORMAT_JSON, 2, false, SD_JSON_ESCAPE_WRITER };
 	sd_write_node(&out, sd_doc_root(d), &wo);
 	/* compact: drop newlines and indentation for easy comparison */
 	char *p = out.data, *q = out.data;
@@ -315,7 +315,7 @@ static void test_roundtrip(void **state)
 	sd_doc *d = sd_normalize_roundtrip(s.view, "rt", &e);
 	assert_non_null(d);
 	sd_buf out = SD_BUF_INIT;
-	sd_write_opts wo = { SD_FORMAT_JSON, 0, false };
+	sd_write_opts wo = { SD_FORMAT_JSON, 0, false, SD_JSON_ESCAPE_WRITER };
 	sd_write_node(&out, sd_doc_root(d), &wo);
 	assert_string_equal(out.data, "{\n  \"ociVersion\": \"1\",\n  \"linux\": {\n"
 			    "    \"resources\": {}\n  }\n}\n");

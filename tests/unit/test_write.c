@@ -26,7 +26,7 @@ static sd_doc *load(const char *name, const char *text, size_t len)
  * equal; a second write must be byte-identical.  Returns the output. */
 static char *round_trip(const sd_doc *d, sd_format to)
 {
-	sd_write_opts o = { to, 2, false };
+	sd_write_opts o = { to, 2, false, SD_JSON_ESCAPE_WRITER };
 	sd_buf a = SD_BUF_INIT, b = SD_BUF_INIT;
 	sd_write_node(&a, sd_doc_root(d), &o);
 	const char *name = to == SD_FORMAT_YAML ? "out.yaml" : "out.json";
@@ -97,7 +97,7 @@ static void test_yaml_source_round_trip(void **state)
 	assert_non_null(strstr(out, "a: 0x1F\n"));
 	free(out);
 	/* YAML numbers JSON cannot spell: Go's form; .inf as a string */
-	sd_write_opts o = { SD_FORMAT_JSON, 2, false };
+	sd_write_opts o = { SD_FORMAT_JSON, 2, false, SD_JSON_ESCAPE_WRITER };
 	sd_buf b = SD_BUF_INIT;
 	sd_write_node(&b, sd_doc_root(d), &o);
 	assert_non_null(strstr(b.data, "\"a\": 31,"));
@@ -116,7 +116,7 @@ static void test_yaml_lossy(void **state)
 	const char text[] = "[\"ok\", \"bad\xff\"]";
 	sd_doc *d = load("t.json", text, sizeof(text) - 1);
 	assert_true(sd_write_yaml_lossy(sd_doc_root(d)));
-	sd_write_opts o = { SD_FORMAT_YAML, 2, false };
+	sd_write_opts o = { SD_FORMAT_YAML, 2, false, SD_JSON_ESCAPE_WRITER };
 	sd_buf b = SD_BUF_INIT;
 	sd_write_node(&b, sd_doc_root(d), &o);
 	assert_non_null(strstr(b.data, "\"bad\xef\xbf\xbd\""));
@@ -141,7 +141,7 @@ static void test_yaml_number_beyond_float64(void **state)
 	sd_doc *d = load("t.json", text, sizeof(text) - 1);
 	assert_true(sd_write_yaml_number_strings(sd_doc_root(d)));
 	assert_false(sd_write_yaml_lossy(sd_doc_root(d)));
-	sd_write_opts o = { SD_FORMAT_YAML, 2, false };
+	sd_write_opts o = { SD_FORMAT_YAML, 2, false, SD_JSON_ESCAPE_WRITER };
 	sd_buf b = SD_BUF_INIT;
 	sd_write_node(&b, sd_doc_root(d), &o);
 	assert_non_null(strstr(b.data, "a: \"1e400\"\n"));
@@ -189,6 +189,40 @@ static char *slurp(const char *path)
 	return buf;
 }
 
+/* The string bytes of Go's json.Marshal by release.  Go 1.19's are
+ * recorded from Debian's Go 1.19 (json.Marshal of the same map); Go
+ * 1.22's differ only in \b and \f (Go 1.22 release notes). */
+static void test_go_escape_modes(void **state)
+{
+	(void)state;
+	static const char in[] = "{\"k\\b\": \"a\\b\\f\x7f\xe2\x80\xa8\xe2\x80\xa9<>&\xff\\u0001\\t\\n\\r\\\"\\\\\xc3\xa9\"}";
+	static const char go119[] = "{\n  \"k\\u0008\": \"a\\u0008\\u000c\x7f\\u2028\\u2029\\u003c\\u003e"
+		"\\u0026\\ufffd\\u0001\\t\\n\\r\\\"\\\\\xc3\xa9\"\n}\n";
+	static const char go122[] = "{\n  \"k\\b\": \"a\\b\\f\x7f\\u2028\\u2029\\u003c\\u003e"
+		"\\u0026\\ufffd\\u0001\\t\\n\\r\\\"\\\\\xc3\xa9\"\n}\n";
+	sd_doc *d = load("in.json", in, sizeof(in) - 1);
+	static const struct { const char *go; const char *want; } cases[] = {
+		{ "go1.19.8", go119 }, { "1.21", go119 }, { "go1.22.0", go122 }, { "go1.23.4", go122 },
+		{ NULL, go122 }, { "devel", go122 },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		sd_write_opts o = { SD_FORMAT_JSON, 2, false, sd_json_escape_for_go(cases[i].go) };
+		sd_buf b = SD_BUF_INIT;
+		sd_write_node(&b, sd_doc_root(d), &o);
+		if (strcmp(b.data, cases[i].want))
+			fail_msg("Go %s: wrote %s", cases[i].go ? cases[i].go : "(newest)", b.data);
+		sd_buf_release(&b);
+	}
+	/* the writer's own style keeps every byte */
+	sd_write_opts w = { SD_FORMAT_JSON, 2, false, SD_JSON_ESCAPE_WRITER };
+	sd_buf b = SD_BUF_INIT;
+	sd_write_node(&b, sd_doc_root(d), &w);
+	assert_non_null(strstr(b.data, "\"a\\b\\f\\u007f"));
+	assert_non_null(strstr(b.data, "\xff"));
+	sd_buf_release(&b);
+	sd_doc_free(d);
+}
+
 static void test_atomic_write(void **state)
 {
 	(void)state;
@@ -233,6 +267,7 @@ int main(void)
 		cmocka_unit_test(test_yaml_lossy),
 		cmocka_unit_test(test_yaml_number_beyond_float64),
 		cmocka_unit_test(test_scalar_roots),
+		cmocka_unit_test(test_go_escape_modes),
 		cmocka_unit_test(test_atomic_write),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
