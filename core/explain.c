@@ -31,9 +31,10 @@
 
 /* ---- small string helpers ---- */
 
+/* [a, b) copied; empty when b is before a (markers that overlap). */
 static char *dup_range(const char *a, const char *b)
 {
-	return sd_xstrndup(a, (size_t)(b - a));
+	return sd_xstrndup(a, b > a ? (size_t)(b - a) : 0);
 }
 
 /* The last occurrence of needle in [s, end), or NULL. */
@@ -207,6 +208,8 @@ static const sd_explain_field *known_suffix(const char *s, const char *end)
 
 static bool read_field(const char *s, const char *end, sd_runsc_error *e)
 {
+	if (end <= s)
+		return false;  /* the marker overlaps the text before it: no name */
 	end = trim_end(s, end);
 	if (end > s && end[-1] == '"') {
 		/* %q: find the opening quote of a Go string ending here */

@@ -32,7 +32,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (sd_runsc_error_parse(text, &re, &err) == 0) {
 		FUZZ_CHECK(re.field != NULL);
 		FUZZ_CHECK(re.kind == SD_RUNSC_MISMATCH || re.kind == SD_RUNSC_DUP_DEVICE ||
-			   re.kind == SD_RUNSC_RESOURCES_WARN);
+			   re.kind == SD_RUNSC_RESOURCES_WARN || re.kind == SD_RUNSC_ARGS_WARN);
+		FUZZ_CHECK(re.container != NULL);
 		FUZZ_CHECK(re.info == NULL || re.info == sd_explain_field_find(re.info->name));
 		sd_explanation x;
 		memset(&x, 0, sizeof(x));
