@@ -162,6 +162,16 @@ static int check_combinations(const norm_args *a)
 				    "--like or --empty");
 	if (a->in_place && (!strcmp(a->input, "-") || strchr(a->input, '#')))
 		return sd_cli_usage("normalize", "--in-place needs a file, not '%s'", a->input);
+	struct stat st;
+	/* checked before reading: a FIFO would be read once and then block */
+	if (a->in_place && stat(a->input, &st) == 0 && !S_ISREG(st.st_mode))
+		return sd_cli_usage("normalize", "--in-place needs a regular file; '%s' is %s (use "
+				    "-o FILE, or write to standard output)", a->input,
+				    S_ISDIR(st.st_mode) ? "a directory" : S_ISFIFO(st.st_mode) ?
+				    "a FIFO (named pipe)" : "a device or socket");
+	if (a->output && !*a->output)
+		return sd_cli_usage("normalize", "-o needs a file name (leave -o out to write to "
+				    "standard output)");
 	return -1;
 }
 

@@ -246,7 +246,14 @@ int sd_cli_write_file(const char *path, const void *data, size_t len,
 			return -1;
 		}
 	}
-	return sd_write_file_atomic(path, data, len, err);
+	sd_write_info info;
+	if (sd_write_file(path, data, len, &info, err) != 0)
+		return -1;
+	if (info.links > 1)
+		fprintf(stderr, "specdiff: note: %s had %lu hard links: this name now holds the new "
+			"file, the other %lu still hold the old content (files are replaced, never "
+			"rewritten in place; README: Writing files)\n", path, info.links, info.links - 1);
+	return 0;
 }
 
 static struct sd_focus *focus_of(struct sd_focus **focus)

@@ -351,14 +351,16 @@ static int write_side(sd_ui *u, int side, const write_req *w, char *msg, size_t 
 	wo.go_numbers = wo.to == SD_FORMAT_JSON && sd_doc_format(doc) == SD_FORMAT_YAML;
 	sd_write_node(&b, sd_doc_root(out), &wo);
 	sd_doc_free(out);
-	int r = sd_write_file_atomic(w->file, b.data, b.len, &err);
+	sd_write_info info;
+	int r = sd_write_file(w->file, b.data, b.len, &info, &err);
 	if (r) {
 		char e[1200];
 		sd_error_format(&err, e, sizeof(e));
 		snprintf(msg, ms, "write failed, %.500s is unchanged: %.1000s", w->file, e);
 	} else {
-		snprintf(msg, ms, "wrote %s to %s (%zu bytes, %s)", side_name(side), w->file, b.len,
-			 wo.to == SD_FORMAT_YAML ? "yaml" : "json");
+		snprintf(msg, ms, "wrote %s to %s (%zu bytes, %s)%s", side_name(side), w->file, b.len,
+			 wo.to == SD_FORMAT_YAML ? "yaml" : "json",
+			 info.links > 1 ? "; its other hard links keep the old content" : "");
 	}
 	sd_buf_release(&b);
 	return r;

@@ -65,12 +65,30 @@ bool sd_write_yaml_lossy(const sd_node *root);
  * from YAML it gets the string.  The caller should say so. */
 bool sd_write_yaml_number_strings(const sd_node *root);
 
+/* What sd_write_file did besides writing (for the caller's notes). */
+typedef struct sd_write_info {
+	bool followed_links;     /* path was a symbolic link: real is written */
+	bool wrote_stdout;       /* path named standard output: written there */
+	unsigned long links;     /* hard links the replaced file had (0: new) */
+	char real[4096];         /* the file written, when followed_links */
+} sd_write_info;
+
 /*
- * Writes data to path atomically: a temporary file in the same directory,
- * written, flushed and fsync'ed, then renamed over path.  On any failure the
- * original file is untouched, the temporary removed, and -1 returned with
- * *err saying why.  Returns 0 on success.
+ * Writes data to the file path names, atomically: a temporary file
+ * ".NAME.XXXXXX" next to the real file, written, fsync'ed, then renamed
+ * over it.  A symbolic link is followed (the link stays, the file it names
+ * is replaced); the old file's mode is kept, and its owner and group when
+ * running as root.  A directory, FIFO, device or socket is refused, except
+ * the file standard output is open on, which is written in place.  A file
+ * with several hard links is replaced for this name only (info->links says
+ * so; the caller should tell the user).  On any failure the original is
+ * untouched, the temporary removed (also on SIGINT, SIGTERM, SIGHUP while
+ * it exists; SIGXFSZ is ignored meanwhile, so a file size limit is an
+ * error), and -1 returned with *err saying why.  info may be NULL.
  */
+int sd_write_file(const char *path, const void *data, size_t len, sd_write_info *info,
+		  sd_error *err);
+/* sd_write_file without the info. */
 int sd_write_file_atomic(const char *path, const void *data, size_t len, sd_error *err);
 
 #endif
