@@ -195,6 +195,9 @@ static void warn_unmatched(const sd_focus *f, const sd_cli_common *common,
 		if (only[i] || !sd_cli_focus_from_config(pats[i]))
 			fprintf(stderr, "specdiff: warning: %s %s matches nothing in either document\n",
 				only[i] ? "--only" : "--ignore", pats[i]);
+	if (n > MAX_SHOWN)
+		fprintf(stderr, "specdiff: warning: ... and %zu more patterns that match nothing\n",
+			n - MAX_SHOWN);
 }
 
 static int report(const diff_args *a, sd_side *l, sd_side *r)

@@ -682,30 +682,7 @@ static size_t align_elements(aligner *al, const sd_type *st, const sd_node *ln,
  * name, map keys, list indexes), or NULL. */
 static const sd_gv *gv_at(const sd_gv *v, const char *path)
 {
-	sd_buf key = SD_BUF_INIT;
-	sd_ptr_iter it;
-	const char *raw;
-	size_t n;
-	sd_ptr_iter_init(&it, path, strlen(path));
-	while (v && sd_ptr_next(&it, &raw, &n)) {
-		sd_buf_reset(&key);
-		sd_ptr_unescape(&key, raw, n, NULL);
-		size_t k = key.len;
-		v = sd_gv_deref(v);
-		if (v && v->type->kind == SD_GO_STRUCT) {
-			v = sd_gv_field(v, key.data);
-		} else if (v && v->type->kind == SD_GO_MAP) {
-			v = sd_gv_map_get(v, key.data, k);
-		} else if (v && v->type->kind == SD_GO_SLICE) {
-			char *end;
-			unsigned long idx = strtoul(key.data, &end, 10);
-			v = *end || !k || v->is_nil || idx >= v->u.slice.n ? NULL : &v->u.slice.items[idx];
-		} else {
-			v = NULL;
-		}
-	}
-	sd_buf_release(&key);
-	return v;
+	return sdp_gv_at(v, path, strlen(path));
 }
 
 /* The Go value of element i (node e) of the list at path on one side:

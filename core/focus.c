@@ -3,32 +3,19 @@
  * an existing comparison (focus.h).  The restore profiles' rules are data
  * in focus_rules.c; this file only interprets them.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diff_impl.h"
+#include "focus_impl.h"
+#include "goview_impl.h"
 #include "specdiff/base.h"
 #include "specdiff/focus.h"
 
 /* ---- patterns ---- */
 
-typedef enum seg_kind { SEG_LIT, SEG_STAR, SEG_GLOBSTAR, SEG_GLOB } seg_kind;
-
-/* A glob segment keeps its literal parts; a '*' sits between two parts. */
-typedef struct seg {
-	seg_kind kind;
-	char **parts;           /* SEG_LIT: one part; SEG_GLOB: nparts parts */
-	size_t *lens;
-	size_t nparts;
-} seg;
-
-struct sd_pattern {
-	char *text;
-	seg *segs;
-	size_t nsegs;
-};
-
-static void seg_add_part(seg *s, const char *p, size_t n)
+static void seg_add_part(sdp_seg *s, const char *p, size_t n)
 {
 	s->parts = sd_xrealloc(s->parts, (s->nparts + 1) * sizeof(*s->parts));
 	s->lens = sd_xrealloc(s->lens, (s->nparts + 1) * sizeof(*s->lens));
@@ -39,16 +26,18 @@ static void seg_add_part(seg *s, const char *p, size_t n)
 	s->lens[s->nparts++] = n;
 }
 
+static void seg_release(sdp_seg *s);
+
 /* Parses the raw segment text[0..n): unescapes ~0 ~1 ~2, splits at '*'. */
-static bool seg_parse(seg *s, const char *text, size_t n, sd_error *err)
+static bool seg_parse(sdp_seg *s, const char *text, size_t n, sd_error *err)
 {
 	memset(s, 0, sizeof(*s));
 	if (n == 1 && text[0] == '*') {
-		s->kind = SEG_STAR;
+		s->kind = SDP_SEG_STAR;
 		return true;
 	}
 	if (n == 2 && text[0] == '*' && text[1] == '*') {
-		s->kind = SEG_GLOBSTAR;
+		s->kind = SDP_SEG_GLOBSTAR;
 		return true;
 	}
 	sd_buf cur = SD_BUF_INIT;
@@ -68,6 +57,7 @@ static bool seg_parse(seg *s, const char *text, size_t n, sd_error *err)
 				sd_error_set(err, NULL, 0, 0,
 					     "bad escape in pattern: '~' must be followed by 0 (~), 1 (/) or 2 (*)");
 				sd_buf_release(&cur);
+				seg_release(s);   /* the parts before a '*' */
 				return false;
 			}
 			c = e == '0' ? '~' : e == '1' ? '/' : '*';
@@ -77,11 +67,11 @@ static bool seg_parse(seg *s, const char *text, size_t n, sd_error *err)
 	}
 	seg_add_part(s, cur.data ? cur.data : "", cur.len);
 	sd_buf_release(&cur);
-	s->kind = glob ? SEG_GLOB : SEG_LIT;
+	s->kind = glob ? SDP_SEG_GLOB : SDP_SEG_LIT;
 	return true;
 }
 
-static void seg_release(seg *s)
+static void seg_release(sdp_seg *s)
 {
 	for (size_t i = 0; i < s->nparts; i++)
 		free(s->parts[i]);
@@ -95,6 +85,10 @@ void sd_pattern_free(sd_pattern *p)
 		return;
 	for (size_t i = 0; i < p->nsegs; i++)
 		seg_release(&p->segs[i]);
+	if (p->pm)
+		sdp_pm_release(p->pm);
+	free(p->pm);
+	sdp_patset_free(p->self);
 	free(p->segs);
 	free(p->text);
 	free(p);
@@ -118,7 +112,11 @@ sd_pattern *sd_pattern_compile(const char *text, sd_error *err)
 			sd_pattern_free(p);
 			return NULL;
 		}
-		p->nsegs++;
+		/* a run of '**' matches what one does: keep one (40 of them on a
+		 * deep path would be 40 live states per segment) */
+		if (!(p->nsegs && p->segs[p->nsegs].kind == SDP_SEG_GLOBSTAR &&
+		      p->segs[p->nsegs - 1].kind == SDP_SEG_GLOBSTAR))
+			p->nsegs++;
 		s = end ? end + 1 : NULL;
 	}
 	return p;
@@ -129,27 +127,7 @@ const char *sd_pattern_text(const sd_pattern *p)
 	return p->text;
 }
 
-/* One path segment, still escaped (~0 ~1), against a pattern segment. */
-typedef struct pseg {
-	const char *s;
-	size_t n;
-} pseg;
-
-static size_t unescape(const pseg *ps, char *out)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < ps->n; i++) {
-		if (ps->s[i] == '~' && i + 1 < ps->n && (ps->s[i + 1] == '0' || ps->s[i + 1] == '1')) {
-			out[k++] = ps->s[i + 1] == '0' ? '~' : '/';
-			i++;
-		} else {
-			out[k++] = ps->s[i];
-		}
-	}
-	return k;
-}
-
-static bool glob_match(const seg *g, const char *s, size_t n)
+static bool glob_match(const sdp_seg *g, const char *s, size_t n)
 {
 	size_t first = g->lens[0], last = g->lens[g->nparts - 1];
 	if (first + last > n || memcmp(s, g->parts[0], first) ||
@@ -167,110 +145,43 @@ static bool glob_match(const seg *g, const char *s, size_t n)
 	return true;
 }
 
-static bool seg_match(const seg *g, const char *key, size_t n)
+bool sdp_seg_match(const sdp_seg *g, const char *key, size_t n)
 {
 	switch (g->kind) {
-	case SEG_STAR:
-	case SEG_GLOBSTAR:
+	case SDP_SEG_STAR:
+	case SDP_SEG_GLOBSTAR:
 		return true;
-	case SEG_LIT:
+	case SDP_SEG_LIT:
 		return g->lens[0] == n && !memcmp(g->parts[0], key, n);
 	default:
 		return glob_match(g, key, n);
 	}
 }
 
-/* Splits a JSON Pointer into escaped segments; "" and "/" have none. */
-static size_t split_path(const char *path, pseg **out)
+/* One pattern is a set of one, built when first matched (focus_impl.h). */
+static bool match_one(const sd_pattern *p, const char *path, bool covers)
 {
-	size_t cap = 16, n = 0;
-	pseg *v = sd_xmalloc(cap * sizeof(*v));
-	const char *s = path[0] && path[1] ? path + 1 : NULL;
-	while (s) {
-		const char *end = strchr(s, '/');
-		if (n == cap)
-			v = sd_xrealloc(v, (cap *= 2) * sizeof(*v));
-		v[n].s = s;
-		v[n++].n = end ? (size_t)(end - s) : strlen(s);
-		s = end ? end + 1 : NULL;
+	if (!p->self) {
+		sd_pattern *w = (sd_pattern *)p;   /* a cache, not a change of p */
+		w->self = sdp_patset_new();
+		sdp_patset_add(w->self, p, 0);
+		w->pm = sd_xmalloc(sizeof *w->pm);
+		sdp_pm_init(w->pm, w->self);
 	}
-	*out = v;
-	return n;
-}
-
-/* Adds state i and, through "**" matching zero segments, those after it. */
-static void add_state(const sd_pattern *p, bool *set, size_t i)
-{
-	while (!set[i]) {
-		set[i] = true;
-		if (i == p->nsegs || p->segs[i].kind != SEG_GLOBSTAR)
-			break;
-		i++;
-	}
-}
-
-/* Runs the pattern as an automaton over the path's segments.  prefix: a
- * match of any leading run of segments counts (the subtree rule).
- * *viable (may be NULL): a longer path below this one could still match. */
-static bool run_match(const sd_pattern *p, const char *path, bool prefix, bool *viable)
-{
-	enum { SMALL = 64, SMALL_KEY = 512 };
-	pseg *ps;
-	size_t n = split_path(path, &ps);
-	size_t ns = p->nsegs + 1, maxlen = strlen(path) + 1;
-	/* stack buffers for the usual sizes: this runs once per node when a
-	 * document is searched for a pattern */
-	bool cur_s[SMALL], next_s[SMALL];
-	char key_s[SMALL_KEY];
-	bool *cur = ns <= SMALL ? cur_s : sd_xmalloc(ns), *next = ns <= SMALL ? next_s : sd_xmalloc(ns);
-	char *key = maxlen <= SMALL_KEY ? key_s : sd_xmalloc(maxlen);
-	memset(cur, 0, ns);
-	add_state(p, cur, 0);
-	bool hit = prefix && cur[p->nsegs], dead = false;
-	for (size_t k = 0; k < n && !hit; k++) {
-		size_t klen = unescape(&ps[k], key);
-		memset(next, 0, ns);
-		bool any = false;
-		for (size_t i = 0; i < p->nsegs; i++) {
-			if (!cur[i] || !seg_match(&p->segs[i], key, klen))
-				continue;
-			add_state(p, next, p->segs[i].kind == SEG_GLOBSTAR ? i : i + 1);
-			any = true;
-		}
-		bool *t = cur;
-		cur = next;
-		next = t;
-		if (!any) {
-			dead = true;
-			break;
-		}
-		hit = (prefix || k + 1 == n) && cur[p->nsegs];
-	}
-	if (n == 0)
-		hit = cur[p->nsegs];
-	if (viable) {
-		*viable = false;
-		for (size_t i = 0; !dead && i < p->nsegs; i++)
-			*viable |= cur[i];
-	}
-	free(ps);
-	if (cur != cur_s && cur != next_s)
-		free(cur);
-	if (next != cur_s && next != next_s)
-		free(next);
-	if (key != key_s)
-		free(key);
+	size_t mark = p->pm->n;
+	bool hit = sdp_pm_path(p->pm, path, covers, NULL);
+	p->pm->n = mark;
 	return hit;
 }
 
 bool sd_pattern_match(const sd_pattern *p, const char *path)
 {
-	return run_match(p, path, false, NULL);
+	return match_one(p, path, false);
 }
 
 bool sd_pattern_covers(const sd_pattern *p, const char *path)
 {
-	return run_match(p, path, true, NULL);
+	return match_one(p, path, true);
 }
 
 /* ---- rules ---- */
@@ -286,6 +197,10 @@ typedef struct rule {
 struct sd_focus {
 	sd_pattern **ignore, **only;
 	size_t nignore, nonly;
+	/* the same patterns as sets, matched in one pass (focus_impl.h); the
+	 * matchers are scratch space, so a focus serves one thread */
+	sdp_patset *ignset, *onlyset;
+	sdp_pmatch *ignpm, *onlypm;
 	const sd_profile *profile;
 	rule *rules;
 	size_t nrules;
@@ -293,7 +208,14 @@ struct sd_focus {
 
 sd_focus *sd_focus_new(void)
 {
-	return sd_xcalloc(1, sizeof(sd_focus));
+	sd_focus *f = sd_xcalloc(1, sizeof(sd_focus));
+	f->ignset = sdp_patset_new();
+	f->onlyset = sdp_patset_new();
+	f->ignpm = sd_xmalloc(sizeof *f->ignpm);
+	f->onlypm = sd_xmalloc(sizeof *f->onlypm);
+	sdp_pm_init(f->ignpm, f->ignset);
+	sdp_pm_init(f->onlypm, f->onlyset);
+	return f;
 }
 
 static void drop_rules(sd_focus *f)
@@ -315,28 +237,36 @@ void sd_focus_free(sd_focus *f)
 		sd_pattern_free(f->only[i]);
 	free(f->ignore);
 	free(f->only);
+	sdp_pm_release(f->ignpm);
+	sdp_pm_release(f->onlypm);
+	free(f->ignpm);
+	free(f->onlypm);
+	sdp_patset_free(f->ignset);
+	sdp_patset_free(f->onlyset);
 	drop_rules(f);
 	free(f);
 }
 
-static bool add_pattern(sd_pattern ***list, size_t *n, const char *text, sd_error *err)
+static bool add_pattern(sd_pattern ***list, size_t *n, sdp_patset *set, const char *text,
+			sd_error *err)
 {
 	sd_pattern *p = sd_pattern_compile(text, err);
 	if (!p)
 		return false;
 	*list = sd_xrealloc(*list, (*n + 1) * sizeof(**list));
+	sdp_patset_add(set, p, (uint32_t)*n);
 	(*list)[(*n)++] = p;
 	return true;
 }
 
 bool sd_focus_add_ignore(sd_focus *f, const char *pattern, sd_error *err)
 {
-	return add_pattern(&f->ignore, &f->nignore, pattern, err);
+	return add_pattern(&f->ignore, &f->nignore, f->ignset, pattern, err);
 }
 
 bool sd_focus_add_only(sd_focus *f, const char *pattern, sd_error *err)
 {
-	return add_pattern(&f->only, &f->nonly, pattern, err);
+	return add_pattern(&f->only, &f->nonly, f->onlyset, pattern, err);
 }
 
 static bool parse_classes(const char *s, size_t n, unsigned *out)
@@ -542,36 +472,6 @@ static bool same_dotslash(const sd_diff *d, const cand *c)
 
 static bool profile_ignores(const sd_focus *f, const sd_diff *d, const cand *c);
 
-/* The Go value at the JSON Pointer path[0..len) below v, or NULL. */
-static const sd_gv *gv_at(const sd_gv *v, const char *path, size_t len)
-{
-	char *key = sd_xmalloc(len + 1);
-	size_t i = 1;
-	while (v && i < len) {
-		size_t end = i;
-		while (end < len && path[end] != '/')
-			end++;
-		pseg ps = { path + i, end - i };
-		size_t klen = unescape(&ps, key);
-		key[klen] = '\0';
-		v = sd_gv_deref(v);
-		if (v && v->type->kind == SD_GO_STRUCT) {
-			v = sd_gv_field(v, key);
-		} else if (v && v->type->kind == SD_GO_MAP) {
-			v = sd_gv_map_get(v, key, klen);
-		} else if (v && v->type->kind == SD_GO_SLICE) {
-			char *e;
-			unsigned long idx = strtoul(key, &e, 10);
-			v = *e || !klen || v->is_nil || idx >= v->u.slice.n ? NULL : &v->u.slice.items[idx];
-		} else {
-			v = NULL;
-		}
-		i = end + 1;
-	}
-	free(key);
-	return v;
-}
-
 /* Two lists with the same elements in any order (reflect.DeepEqual per
  * element). */
 static bool same_multiset(const sd_gv *a, const sd_gv *b)
@@ -594,8 +494,8 @@ static bool unordered_equal(const sd_diff *d, const sd_pattern *pat, const char 
 			continue;
 		char *prefix = sd_xstrndup(path, end);
 		bool hit = sd_pattern_match(pat, prefix) &&
-			   same_multiset(gv_at(sd_goview_root(d->lview), path, end),
-					 gv_at(sd_goview_root(d->rview), path, end));
+			   same_multiset(sdp_gv_at(sd_goview_root(d->lview), path, end),
+					 sdp_gv_at(sd_goview_root(d->rview), path, end));
 		free(prefix);
 		if (hit)
 			return true;
@@ -641,84 +541,66 @@ static bool profile_ignores(const sd_focus *f, const sd_diff *d, const cand *c)
 	return ignored;
 }
 
-static bool any_covers(sd_pattern *const *pats, size_t n, const char *path)
+/* Does a pattern of the set cover path (match it or an ancestor)? */
+static bool set_covers(sdp_pmatch *pm, const char *path)
 {
-	for (size_t i = 0; i < n; i++)
-		if (sd_pattern_covers(pats[i], path))
-			return true;
-	return false;
+	size_t mark = pm->n;
+	bool hit = !sdp_patset_is_empty(pm->set) && sdp_pm_path(pm, path, true, NULL);
+	pm->n = mark;
+	return hit;
 }
 
 static bool ignore_covers(const sd_focus *f, const sd_diff *d, const cand *c)
 {
 	(void)d;
-	return any_covers(f->ignore, f->nignore, c->path);
+	return set_covers(f->ignpm, c->path);
 }
 
-/* ---- walking a Go value with paths ---- */
+/* ---- --only: a pattern inside a value ---- */
 
-/* 1: stop the walk, -1: skip what is below this value, 0: go on */
-typedef int (*node_fn)(void *ctx, const char *path, const sd_gv *v);
-
-/* Calls fn on v and every value below it (struct fields, map entries,
- * slice elements, pointees); returns true when fn stopped the walk. */
-static bool walk_gv(const sd_gv *v, sd_buf *path, node_fn fn, void *ctx)
+/* Does a pattern of state [from, pm->n) match v or a non-zero value below
+ * it?  The state is carried down the value, not rebuilt from paths. */
+static bool set_hits_below(sdp_pmatch *pm, size_t from, const sd_gv *v)
 {
-	int r = fn(ctx, path->len ? path->data : "/", v);
-	if (r)
-		return r > 0;
-	size_t mark = path->len;
-	bool stop = false;
+	if (from == pm->n || sd_gv_is_zero(v))
+		return false;
+	if (sdp_pm_accepts(pm, from, pm->n, NULL, NULL))
+		return true;
+	size_t to = pm->n;
+	bool hit = false;
+	char idx[24];
 	switch (v->type->kind) {
 	case SD_GO_PTR:
 	case SD_GO_IFACE:
-		return !v->is_nil && v->u.elem && walk_gv(v->u.elem, path, fn, ctx);
+		return !v->is_nil && v->u.elem && set_hits_below(pm, from, v->u.elem);
 	case SD_GO_STRUCT:
-		for (size_t i = 0; i < v->type->nfields && !stop; i++) {
+		for (size_t i = 0; i < v->type->nfields && !hit; i++) {
 			const char *name = v->type->fields[i].json_name;
-			sd_buf_addc(path, '/');
-			sd_buf_add_ptr_segment(path, name, strlen(name));
-			stop = walk_gv(&v->u.fields[i], path, fn, ctx);
-			path->len = mark;
-			path->data[mark] = '\0';
+			size_t at = sdp_pm_step(pm, from, to, name, strlen(name));
+			hit = set_hits_below(pm, at, &v->u.fields[i]);
+			pm->n = to;
 		}
 		break;
 	case SD_GO_MAP:
-		for (size_t i = 0; !v->is_nil && i < v->u.map.n && !stop; i++) {
-			sd_buf_addc(path, '/');
-			sd_buf_add_ptr_segment(path, v->u.map.entries[i].key, v->u.map.entries[i].key_len);
-			stop = walk_gv(&v->u.map.entries[i].value, path, fn, ctx);
-			path->len = mark;
-			path->data[mark] = '\0';
+		for (size_t i = 0; !v->is_nil && i < v->u.map.n && !hit; i++) {
+			const sd_gv_entry *e = &v->u.map.entries[i];
+			size_t at = sdp_pm_step(pm, from, to, e->key, e->key_len);
+			hit = set_hits_below(pm, at, &e->value);
+			pm->n = to;
 		}
 		break;
 	case SD_GO_SLICE:
-		for (size_t i = 0; !v->is_nil && i < v->u.slice.n && !stop; i++) {
-			sd_buf_addf(path, "/%zu", i);
-			stop = walk_gv(&v->u.slice.items[i], path, fn, ctx);
-			path->len = mark;
-			path->data[mark] = '\0';
+		for (size_t i = 0; !v->is_nil && i < v->u.slice.n && !hit; i++) {
+			int n = snprintf(idx, sizeof idx, "%zu", i);
+			size_t at = sdp_pm_step(pm, from, to, idx, (size_t)n);
+			hit = set_hits_below(pm, at, &v->u.slice.items[i]);
+			pm->n = to;
 		}
 		break;
 	default:
 		break;
 	}
-	return stop;
-}
-
-typedef struct only_ctx {
-	const sd_focus *f;
-} only_ctx;
-
-static int only_hit(void *ctx, const char *path, const sd_gv *v)
-{
-	const sd_focus *f = ((only_ctx *)ctx)->f;
-	if (sd_gv_is_zero(v))
-		return -1;
-	for (size_t i = 0; i < f->nonly; i++)
-		if (sd_pattern_match(f->only[i], path))
-			return 1;
-	return 0;
+	return hit;
 }
 
 /* Does an --only pattern match a non-zero node inside side v at path? */
@@ -726,24 +608,24 @@ static bool only_inside(const sd_focus *f, const char *path, const sd_gv *v)
 {
 	if (!v)
 		return false;
-	only_ctx ctx = { f };
-	sd_buf b = SD_BUF_INIT;
-	sd_buf_adds(&b, strcmp(path, "/") ? path : "");
-	bool hit = walk_gv(v, &b, only_hit, &ctx);
-	sd_buf_release(&b);
+	sdp_pmatch *pm = f->onlypm;
+	size_t mark = pm->n, from;
+	sdp_pm_path(pm, path, false, &from);
+	bool hit = set_hits_below(pm, from, v);
+	pm->n = mark;
 	return hit;
 }
 
 static bool user_ignores(const sd_focus *f, const sd_diff *d, const cand *c)
 {
-	if (any_covers(f->ignore, f->nignore, c->path))
+	if (set_covers(f->ignpm, c->path))
 		return true;
 	if (f->nignore && is_nil_ptr_pair(c)) {
 		bool all, any;
 		if (expand_ptr(f, d, c, ignore_covers, &all, &any) && all)
 			return true;
 	}
-	if (!f->nonly || any_covers(f->only, f->nonly, c->path))
+	if (!f->nonly || set_covers(f->onlypm, c->path))
 		return false;
 	return !only_inside(f, c->path, c->l) && !only_inside(f, c->path, c->r);
 }
@@ -802,58 +684,110 @@ size_t sd_diff_count_ignored(const sd_diff *d)
 
 /* ---- patterns that match nothing ---- */
 
-typedef struct unmatched_ctx {
-	sd_pattern **pats;
+typedef struct unmatched {
+	sdp_pmatch *pm;
 	bool *hit;
-	size_t n, left;       /* patterns, and how many are still unmatched */
-} unmatched_ctx;
+	size_t left;          /* patterns of the set not matched yet */
+} unmatched;
 
-/* Marks the patterns that match path; returns 1 when none is left to
- * find, -1 when no pattern left could match below path (prune), else 0. */
-static int mark_hits(unmatched_ctx *u, const char *path)
+static void mark_hit(void *ctx, uint32_t id)
 {
-	bool any_viable = false;
-	for (size_t i = 0; i < u->n; i++) {
-		if (u->hit[i])
-			continue;
-		bool viable;
-		if (run_match(u->pats[i], path, false, &viable)) {
-			u->hit[i] = true;
-			u->left--;
-		}
-		any_viable |= viable;
+	unmatched *u = ctx;
+	if (!u->hit[id]) {
+		u->hit[id] = true;
+		u->left--;
 	}
-	return u->left == 0 ? 1 : any_viable ? 0 : -1;
 }
 
-static int gv_hit(void *ctx, const char *path, const sd_gv *v)
+/* Marks what state [from, pm->n) matches; false when nothing is left to
+ * find below it (every pattern found, or no live state). */
+static bool visit(unmatched *u, size_t from)
 {
-	(void)v;
-	return mark_hits(ctx, path);
+	sdp_pm_accepts(u->pm, from, u->pm->n, mark_hit, u);
+	return u->left && from < u->pm->n;
 }
 
-static bool walk_node(unmatched_ctx *u, const sd_node *n, sd_buf *path)
+/* Returns true when every pattern has been found (the walk stops). */
+static bool walk_node(unmatched *u, size_t from, const sd_node *n)
 {
-	int r = mark_hits(u, path->len ? path->data : "/");
-	if (r)
-		return r > 0;
-	size_t mark = path->len;
-	bool stop = false;
-	for (uint32_t i = 0; i < n->len && !stop && (n->kind == SD_OBJECT || n->kind == SD_ARRAY); i++) {
+	if (!visit(u, from))
+		return !u->left;
+	sdp_pmatch *pm = u->pm;
+	size_t to = pm->n;
+	char idx[24];
+	for (uint32_t i = 0; i < n->len && u->left && (n->kind == SD_OBJECT || n->kind == SD_ARRAY); i++) {
 		const sd_node *kid;
+		size_t at;
 		if (n->kind == SD_OBJECT) {
-			sd_buf_addc(path, '/');
-			sd_buf_add_ptr_segment(path, n->u.members[i].key, n->u.members[i].key_len);
-			kid = &n->u.members[i].value;
+			const sd_member *m = &n->u.members[i];
+			at = sdp_pm_step(pm, from, to, m->key, m->key_len);
+			kid = &m->value;
 		} else {
-			sd_buf_addf(path, "/%u", i);
+			int k = snprintf(idx, sizeof idx, "%u", i);
+			at = sdp_pm_step(pm, from, to, idx, (size_t)k);
 			kid = &n->u.items[i];
 		}
-		stop = walk_node(u, kid, path);
-		path->len = mark;
-		path->data[mark] = '\0';
+		walk_node(u, at, kid);
+		pm->n = to;
 	}
-	return stop;
+	return !u->left;
+}
+
+static bool walk_gv(unmatched *u, size_t from, const sd_gv *v)
+{
+	if (!visit(u, from))
+		return !u->left;
+	sdp_pmatch *pm = u->pm;
+	size_t to = pm->n;
+	char idx[24];
+	switch (v->type->kind) {
+	case SD_GO_PTR:
+	case SD_GO_IFACE:
+		if (!v->is_nil && v->u.elem)
+			walk_gv(u, from, v->u.elem);
+		break;
+	case SD_GO_STRUCT:
+		for (size_t i = 0; i < v->type->nfields && u->left; i++) {
+			const char *name = v->type->fields[i].json_name;
+			walk_gv(u, sdp_pm_step(pm, from, to, name, strlen(name)), &v->u.fields[i]);
+			pm->n = to;
+		}
+		break;
+	case SD_GO_MAP:
+		for (size_t i = 0; !v->is_nil && i < v->u.map.n && u->left; i++) {
+			const sd_gv_entry *e = &v->u.map.entries[i];
+			walk_gv(u, sdp_pm_step(pm, from, to, e->key, e->key_len), &e->value);
+			pm->n = to;
+		}
+		break;
+	case SD_GO_SLICE:
+		for (size_t i = 0; !v->is_nil && i < v->u.slice.n && u->left; i++) {
+			int k = snprintf(idx, sizeof idx, "%zu", i);
+			walk_gv(u, sdp_pm_step(pm, from, to, idx, (size_t)k), &v->u.slice.items[i]);
+			pm->n = to;
+		}
+		break;
+	default:
+		break;
+	}
+	return !u->left;
+}
+
+/* Marks in hit[] the patterns of pm's set that match a node of a document
+ * or view; one walk per tree, carrying the set's state. */
+static void find_matches(sdp_pmatch *pm, size_t n, bool *hit, const sd_doc *const docs[2],
+			 const sd_goview *const views[2])
+{
+	unmatched u = { pm, hit, n };
+	size_t mark = pm->n;
+	for (int s = 0; s < 2 && u.left; s++) {
+		if (docs[s])
+			walk_node(&u, sdp_pm_root(pm), sd_doc_root(docs[s]));
+		pm->n = mark;
+		if (u.left && views[s] && sd_goview_root(views[s]))
+			walk_gv(&u, sdp_pm_root(pm), sd_goview_root(views[s]));
+		pm->n = mark;
+	}
 }
 
 size_t sd_focus_unmatched(const sd_focus *f, const sd_doc *ldoc, const sd_goview *lview,
@@ -862,37 +796,24 @@ size_t sd_focus_unmatched(const sd_focus *f, const sd_doc *ldoc, const sd_goview
 {
 	if (!f)
 		return 0;
-	size_t n = f->nignore + f->nonly;
-	unmatched_ctx u = { sd_xmalloc((n + 1) * sizeof(*u.pats)), sd_xcalloc(n + 1, 1), n, n };
-	for (size_t i = 0; i < f->nignore; i++)
-		u.pats[i] = f->ignore[i];
-	for (size_t i = 0; i < f->nonly; i++)
-		u.pats[f->nignore + i] = f->only[i];
 	const sd_doc *docs[2] = { ldoc, rdoc };
 	const sd_goview *views[2] = { lview, rview };
-	sd_buf path = SD_BUF_INIT;
-	for (int s = 0; s < 2 && u.left; s++) {
-		path.len = 0;
-		if (docs[s] && walk_node(&u, sd_doc_root(docs[s]), &path))
-			break;
-		path.len = 0;
-		if (views[s] && sd_goview_root(views[s]) &&
-		    walk_gv(sd_goview_root(views[s]), &path, gv_hit, &u))
-			break;
-	}
-	sd_buf_release(&path);
+	bool *ihit = sd_xcalloc(f->nignore + 1, 1), *ohit = sd_xcalloc(f->nonly + 1, 1);
+	find_matches(f->ignpm, f->nignore, ihit, docs, views);
+	find_matches(f->onlypm, f->nonly, ohit, docs, views);
 	size_t k = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (u.hit[i])
+	for (size_t i = 0; i < f->nignore + f->nonly; i++) {
+		bool only = i >= f->nignore;
+		if (only ? ohit[i - f->nignore] : ihit[i])
 			continue;
 		if (k < max) {
-			out[k] = sd_pattern_text(u.pats[i]);
+			out[k] = sd_pattern_text(only ? f->only[i - f->nignore] : f->ignore[i]);
 			if (is_only)
-				is_only[k] = i >= f->nignore;
+				is_only[k] = only;
 		}
 		k++;
 	}
-	free(u.pats);
-	free(u.hit);
+	free(ihit);
+	free(ohit);
 	return k;
 }

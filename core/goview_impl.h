@@ -38,5 +38,8 @@ const char *sdp_gv_go_string(sd_arena *a, const char *s, size_t len, size_t *out
 bool sdp_gv_parse_float(const char *s, size_t len, double *out);
 /* A Go string (valid UTF-8) as json.Marshal writes it (gomarshal.c). */
 void sdp_gv_marshal_string(sd_buf *out, const char *s, size_t len);
+/* The Go value at the JSON Pointer path[0..len) below v (struct fields by
+ * JSON name, map keys, list indexes; pointers followed), or NULL. */
+const sd_gv *sdp_gv_at(const sd_gv *v, const char *path, size_t len);
 
 #endif

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "goview_impl.h"
+#include "specdiff/base.h"
 #include "specdiff/util.h"
 
 /* ---- accessors ------------------------------------------------------- */
@@ -370,4 +371,31 @@ sd_goview *sd_goview_roundtrip(const sd_goview *v)
 	sd_goview *r = sdp_goview_alloc(v->doc);
 	copy_gv(r->arena, &r->root, sd_goview_root(v));
 	return r;
+}
+
+const sd_gv *sdp_gv_at(const sd_gv *v, const char *path, size_t len)
+{
+	sd_buf key = SD_BUF_INIT;
+	sd_ptr_iter it;
+	const char *raw;
+	size_t n;
+	sd_ptr_iter_init(&it, path, len);
+	while (v && sd_ptr_next(&it, &raw, &n)) {
+		sd_buf_reset(&key);
+		sd_ptr_unescape(&key, raw, n, NULL);
+		v = sd_gv_deref(v);
+		if (v && v->type->kind == SD_GO_STRUCT) {
+			v = sd_gv_field(v, key.data);
+		} else if (v && v->type->kind == SD_GO_MAP) {
+			v = sd_gv_map_get(v, key.data, key.len);
+		} else if (v && v->type->kind == SD_GO_SLICE) {
+			char *end;
+			unsigned long idx = strtoul(key.data, &end, 10);
+			v = *end || !key.len || v->is_nil || idx >= v->u.slice.n ? NULL : &v->u.slice.items[idx];
+		} else {
+			v = NULL;
+		}
+	}
+	sd_buf_release(&key);
+	return v;
 }

@@ -41,7 +41,7 @@ printf 'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n);\nin
 "$FUZZ_CC" -fsanitize=fuzzer,address,undefined -o "$probe/p" "$probe/p.c" >"$probe/log" 2>&1 ||
 	skip "$FUZZ_CC cannot link -fsanitize=fuzzer,address,undefined ($(head -n 1 "$probe/log"))"
 
-targets=${FUZZ_TARGETS:-"fuzz_json_load fuzz_yaml_load fuzz_diff fuzz_normalize fuzz_image"}
+targets=${FUZZ_TARGETS:-"fuzz_json_load fuzz_yaml_load fuzz_diff fuzz_normalize fuzz_image fuzz_focus"}
 if [ -z "${FUZZ_TARGETS:-}" ] && [ -f include/specdiff/explain.h ] && [ -f tests/fuzz/fuzz_explain.c ]; then
 	targets="$targets fuzz_explain"
 fi
@@ -113,6 +113,21 @@ if [ -d "$seeds/fuzz_explain" ]; then
 		printf '%s' "$e" >"$seeds/fuzz_explain/e$i"
 	done
 fi
+if [ -d "$seeds/fuzz_focus" ]; then
+	n=0
+	for f in examples/*/*.json; do
+		n=$((n + 1))
+		for c in 'ignore /process/env
+/linux/**/b*c
+set mode = semantic' '/**/**/x
+/*/a~1b~0~2
+bind ]d next-diff' 'ignore /a/**/b~3
+/
+set colour = never'; do
+			{ printf '%s' "$c"; printf '\000'; cat "$f"; } >"$seeds/fuzz_focus/f$n-$(printf '%s' "$c" | cksum | cut -d' ' -f1)"
+		done
+	done
+fi
 for t in $targets; do
 	[ -d "tests/fuzz/regressions/$t" ] && cp tests/fuzz/regressions/"$t"/* "$seeds/$t/" 2>/dev/null
 done
@@ -122,6 +137,7 @@ dict_for() {
 	case $1 in
 	fuzz_yaml_load) echo tests/fuzz/yaml.dict ;;
 	fuzz_explain) echo tests/fuzz/explain.dict ;;
+	fuzz_focus) echo tests/fuzz/focus.dict ;;
 	*) echo tests/fuzz/json.dict ;;
 	esac
 }

@@ -43,6 +43,9 @@
 #undef LLVMFuzzerTestOneInput
 #endif
 #endif
+#define LLVMFuzzerTestOneInput fuzz_focus_one
+#include "fuzz_focus.c"
+#undef LLVMFuzzerTestOneInput
 
 typedef int (*fuzz_fn)(const uint8_t *, size_t);
 
@@ -58,6 +61,7 @@ static const struct {
 #ifdef HAVE_FUZZ_EXPLAIN
 	{ "fuzz_explain", fuzz_explain_one },
 #endif
+	{ "fuzz_focus", fuzz_focus_one },
 };
 
 static unsigned n_run, n_failed;
