@@ -205,16 +205,21 @@ static void text_details(sd_buf *b, const check_run *cr)
 		if (r->nerrors > 1)
 			sd_buf_addf(b, "  runsc iterates a Go map here: any of these %zu errors can come first\n",
 				    r->nerrors);
+		/* runsc's messages quote the specs' values (term.h) */
+		size_t at = b->len;
 		for (size_t k = 0; k < r->nerrors; k++)
 			sd_buf_addf(b, "  error: %s\n", r->errors[k]);
 		for (size_t k = 0; k < r->nwarnings; k++)
 			sd_buf_addf(b, "  warning: %s\n", r->warnings[k]);
+		sd_buf_escape_from(b, at, true);
 	}
 }
 
 static void text_report(sd_buf *b, const check_run *cr)
 {
-	sd_buf_addf(b, "container: %s\ncheckpoint: %s\n\n", cr->container,
+	sd_buf_adds(b, "container: ");
+	sd_buf_add_safe(b, cr->container, strlen(cr->container), false);  /* from an image */
+	sd_buf_addf(b, "\ncheckpoint: %s\n\n",
 		    cr->roundtrip ? "after runsc's JSON round trip (empty omitempty maps and lists become nil)"
 				  : "compared as given");
 	sd_buf_addf(b, "%-18s %-44s %s\n", "PROFILE", "RUNSC RELEASES", "VERDICT");
@@ -322,7 +327,9 @@ static int report(const check_args *a, check_run *cr, const sd_gv *old, const sd
 		text_report(&b, cr);
 	if (status && !a->json) {
 		sd_buf_addc(&b, '\n');
+		size_t at = b.len;   /* the advice quotes paths and values */
 		sd_advice_check_fix(&b, ck, old, rs, cr->container, a->common.load.container);
+		sd_buf_escape_from(&b, at, true);
 	}
 	if (write_out(&b))
 		status = 2;

@@ -15,6 +15,7 @@
 #include "advice.h"
 #include "commands.h"
 #include "common.h"
+#include "term.h"
 #include "specdiff/base.h"
 #include "specdiff/diff.h"
 #include "specdiff/explain.h"
@@ -448,6 +449,8 @@ int sd_cmd_explain(int argc, char **argv)
 	sd_cli_common c;
 	static const sd_cli_options options = { CMD, help_text, ":h", longopts, no_own_options };
 
+	/* everything explain prints may quote the pasted text: filtered (term.h) */
+	sd_cli_safe_stream(&stdout);
 	sd_cli_common_init(&c);
 	int st = sd_cli_parse_options(&options, argc, argv, &c, NULL);
 	if (st >= 0)

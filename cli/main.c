@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "term.h"
 #include "common.h"
 #include "../tui/explorer.h"
 
@@ -104,7 +105,7 @@ static int drop_explorer_options(int argc, char **argv)
 	return out;
 }
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
 	if (argc < 2) {
 		fputs(usage_text, stderr);
@@ -134,4 +135,11 @@ int main(int argc, char **argv)
 	argv[0] = "diff";
 	sd_cli_as_default("diff");
 	return sd_cmd_diff(drop_explorer_options(argc, argv), argv);
+}
+
+int main(int argc, char **argv)
+{
+	/* warnings and errors quote inputs: never raw to a terminal (term.h) */
+	sd_cli_safe_stream(&stderr);
+	return sd_cli_finish(run(argc, argv));
 }

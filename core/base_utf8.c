@@ -2,6 +2,7 @@
  * safe for a terminal: the three places bytes of an input meet output. */
 #include "specdiff/base.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char hexdig[] = "0123456789abcdef";
@@ -254,4 +255,16 @@ bool sd_text_needs_escape(const char *str, size_t n)
 		i += k;
 	}
 	return false;
+}
+
+void sd_buf_escape_from(sd_buf *b, size_t start, bool keep_newline)
+{
+	if (start >= b->len || !sd_text_needs_escape(b->data + start, b->len - start))
+		return;
+	size_t n = b->len - start;
+	char *tail = sd_xstrndup(b->data + start, n);
+	b->len = start;
+	b->data[start] = '\0';
+	sd_buf_add_safe(b, tail, n, keep_newline);
+	free(tail);
 }

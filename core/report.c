@@ -243,11 +243,13 @@ static void text_side(sd_buf *out, const char *label, const char *file,
 		      const sd_gv *v, const sd_node *n)
 {
 	sd_buf_addf(out, "    %-6s ", label);
+	size_t at = out->len;   /* from here on: the input's text (base.h) */
 	render_side(out, v, n);
 	if (n)
 		sd_buf_addf(out, "    (%s:%u)", file, n->line);
 	else if (v)
 		sd_buf_adds(out, "    (absent in the text)");
+	sd_buf_escape_from(out, at, false);
 	sd_buf_addc(out, '\n');
 }
 
@@ -271,8 +273,11 @@ static void text_rows(sd_buf *out, const sd_diff *d, const sd_diff_item *it, con
 		shown++;
 		const char *mark = !k->left ? "+ only right" : !k->right ? "- only left " : "~ changed   ";
 		const sd_node *n = k->right ? k->right : k->left;
-		sd_buf_addf(out, "      %s %s    (%s:%u)\n", mark, k->path,
+		size_t at = out->len;
+		sd_buf_addf(out, "      %s %s    (%s:%u)", mark, k->path,
 			    k->right ? o->rname : o->lname, n->line);
+		sd_buf_escape_from(out, at, false);
+		sd_buf_addc(out, '\n');
 	}
 	if (more)
 		sd_buf_addf(out, "      ... and %zu more rows\n", more);
@@ -287,13 +292,21 @@ static void text_item(sd_buf *out, const sd_diff *d, size_t i, const sd_report_o
 	sdp_diff_item_peek_values(d, i, SUMMARY_OVER, &lv, &rv);
 	const char *on = o->color ? class_color(it->cls) : "";
 	const char *off = o->color ? "\033[0m" : "";
-	sd_buf_addf(out, "%s[%s] %s%s\n", on, sd_class_name(it->cls), it->path, off);
+	sd_buf_addf(out, "%s[%s] ", on, sd_class_name(it->cls));
+	size_t at = out->len;
+	sd_buf_adds(out, it->path);
+	sd_buf_escape_from(out, at, false);
+	sd_buf_addf(out, "%s\n", off);
 	if (o->color && it->cls == SD_CLASS_COSMETIC)
 		sd_buf_adds(out, "\033[2m");
 	text_side(out, "left", o->lname, lv, it->lnode);
 	text_side(out, "right", o->rname, rv, it->rnode);
-	if (it->reason)
-		sd_buf_addf(out, "    why    %s\n", it->reason);
+	if (it->reason) {
+		at = out->len;
+		sd_buf_addf(out, "    why    %s", it->reason);
+		sd_buf_escape_from(out, at, false);
+		sd_buf_addc(out, '\n');
+	}
 	if (it->cls == SD_CLASS_VALUE)
 		text_rows(out, d, it, o);
 	if (o->color && it->cls == SD_CLASS_COSMETIC)
@@ -311,8 +324,13 @@ static size_t text_ignored(sd_buf *out, const sd_diff *d, const sd_report_opts *
 	sd_buf_addf(out, "%signored (not counted):%s\n", on, off);
 	for (size_t i = 0; i < sd_diff_count(d); i++) {
 		const sd_diff_item *it = d->items[i];
-		if (it->ignored && (it->cls != SD_CLASS_COSMETIC || o->show_cosmetic))
-			sd_buf_addf(out, "%s  [%s] %s%s\n", on, sd_class_name(it->cls), it->path, off);
+		if (it->ignored && (it->cls != SD_CLASS_COSMETIC || o->show_cosmetic)) {
+			sd_buf_addf(out, "%s  [%s] ", on, sd_class_name(it->cls));
+			size_t at = out->len;
+			sd_buf_adds(out, it->path);
+			sd_buf_escape_from(out, at, false);
+			sd_buf_addf(out, "%s\n", off);
+		}
 	}
 	return n;
 }
@@ -329,13 +347,19 @@ void sd_report_text(sd_buf *out, const sd_diff *d, const sd_report_opts *o)
 		if (sd_class_counts((sd_class)c, o->mode))
 			counted += sd_diff_count_class(d, (sd_class)c);
 	const char *b = o->color ? "\033[1m" : "", *e = o->color ? "\033[0m" : "";
-	sd_buf_addf(out, "%s--- %s\n+++ %s%s\n", b, o->lname, o->rname, e);
+	sd_buf_adds(out, b);
+	size_t at = out->len;   /* file names are input too */
+	sd_buf_addf(out, "--- %s\n+++ %s", o->lname, o->rname);
+	sd_buf_escape_from(out, at, true);
+	sd_buf_addf(out, "%s\n", e);
 	sd_buf_addf(out, "%zu difference%s in %s mode\n", counted, counted == 1 ? "" : "s",
 		    sd_mode_name(o->mode));
+	at = out->len;
 	if (o->lerr)
 		sd_buf_addf(out, "left failed to decode: %s\n", o->lerr);
 	if (o->rerr)
 		sd_buf_addf(out, "right failed to decode: %s\n", o->rerr);
+	sd_buf_escape_from(out, at, true);
 	for (size_t k = 0; k < SD_CLASS__LISTED; k++) {
 		sd_class c = sd_class_in_report_order(k);
 		if (c == SD_CLASS_COSMETIC && !o->show_cosmetic)

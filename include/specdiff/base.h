@@ -132,6 +132,9 @@ void *sd_strmap_add(sd_strmap *m, const char *key, size_t len, void *val);
  * invalid UTF-8 byte as \xHH.  Everything else is copied, so text without
  * such bytes is unchanged. */
 void sd_buf_add_safe(sd_buf *b, const char *s, size_t n, bool keep_newline);
+/* Applies sd_buf_add_safe to what b holds from start on (text b was
+ * given that came from an input), in place. */
+void sd_buf_escape_from(sd_buf *b, size_t start, bool keep_newline);
 /* Whether s[0..n) would be changed by sd_buf_add_safe (keep_newline). */
 bool sd_text_needs_escape(const char *s, size_t n);
 
