@@ -113,6 +113,23 @@ void sd_cli_swap(const sd_cli_common *c, const char **a, const char **b)
 	}
 }
 
+/* getopt's '?': a long option is argv[optind - 1]; a short one (optopt)
+ * may sit inside a cluster ("-xyz"), still at argv[optind] or just past. */
+static int unknown_option(const char *cmd, int argc, char **argv)
+{
+	if (!optopt)
+		return sd_advice_unknown_option(cmd, argv[optind - 1]);
+	const char *arg = optind < argc && argv[optind][0] == '-' && strchr(argv[optind], optopt)
+				  ? argv[optind] : argv[optind - 1];
+	if (!strncmp(arg, "-#", 2))
+		return sd_cli_usage(cmd, "'%s' reads as options; for standard input at a JSON "
+				    "Pointer put it after --: specdiff %s -- '%s' ...", arg, cmd, arg);
+	char one[3] = { '-', (char)optopt, '\0' };
+	if (strlen(arg) > 2 && arg[1] != '-')
+		return sd_cli_usage(cmd, "unknown option '%s' (in '%s')", one, arg);
+	return sd_advice_unknown_option(cmd, one);
+}
+
 int sd_cli_parse_options(const sd_cli_options *o, int argc, char **argv,
 			 sd_cli_common *common, void *args)
 {
@@ -132,7 +149,7 @@ int sd_cli_parse_options(const sd_cli_options *o, int argc, char **argv,
 		case ':':
 			return sd_cli_usage(o->cmd, "option '%s' needs a value", argv[optind - 1]);
 		case '?':
-			return sd_advice_unknown_option(o->cmd, argv[optind - 1]);
+			return unknown_option(o->cmd, argc, argv);
 		}
 		if ((r = o->own(args, opt, optarg)) >= 0)
 			return r;
@@ -140,10 +157,23 @@ int sd_cli_parse_options(const sd_cli_options *o, int argc, char **argv,
 	return -1;
 }
 
+/* "-" or "-#/pointer": standard input, which can be read once */
+static bool is_stdin(const char *spec)
+{
+	return !strcmp(spec, "-") || !strncmp(spec, "-#", 2);
+}
+
 int sd_side_load(sd_side *s, const char *spec, const sd_cli_common *c)
 {
+	static bool stdin_read;
 	memset(s, 0, sizeof(*s));
 	s->spec = spec;
+	if (is_stdin(spec) && stdin_read) {
+		sd_error_set(&s->err, "-", 0, 0, "standard input was read already for the other "
+			     "input: only one input can be '-' (save one of them to a file)");
+		return -1;
+	}
+	stdin_read |= is_stdin(spec);
 	s->doc = sd_doc_load_input(spec, &c->load, &s->err);
 	if (!s->doc)
 		return -1;
@@ -304,8 +334,8 @@ void sd_cli_focus_config(struct sd_focus **focus)
 		sd_error err;
 		sd_error_clear(&err);
 		if (!sd_focus_add_ignore(focus_of(focus), cfg->ignores[i].pattern, &err)) {
-			sd_error_set(&err, cfg->path, cfg->ignores[i].line, 0, "ignore %s: %s",
-				     cfg->ignores[i].pattern, err.msg);
+			sd_error_set(&err, cfg->path, cfg->ignores[i].line, 0, "ignore %s: %s (the "
+				     "line is skipped: fix or remove it)", cfg->ignores[i].pattern, err.msg);
 			sd_cli_error(&err);
 		}
 	}

@@ -325,7 +325,10 @@ size_t sd_config_load_file(sd_config *c, const char *path, bool must_exist)
 		int e = errno;
 		if (e != ENOENT || must_exist)
 			add_error(c, path, 0, "cannot read the configuration file: %s",
-				  e == EFBIG ? "larger than 1 MiB" : strerror(e));
+				  e == EFBIG ? "larger than 1 MiB (a configuration is a few lines)"
+				  : e == EISDIR ? "it is a directory (name the file itself, e.g. "
+						  "DIR/config, in SPECDIFF_CONFIG)"
+				  : strerror(e));
 		sd_buf_release(&b);
 		return c->nerrors - before;
 	}

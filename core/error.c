@@ -15,13 +15,18 @@ void sd_error_set(sd_error *e, const char *file, unsigned line, unsigned col,
 {
 	if (!e)
 		return;
-	snprintf(e->file, sizeof(e->file), "%s", file ? file : "");
-	e->line = line;
-	e->col = col;
+	/* the arguments may point into *e (a message wrapped in context):
+	 * format both apart, then copy */
+	char f[sizeof(e->file)], m[sizeof(e->msg)];
+	snprintf(f, sizeof(f), "%s", file ? file : "");
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+	vsnprintf(m, sizeof(m), fmt, ap);
 	va_end(ap);
+	memcpy(e->file, f, sizeof(f));
+	memcpy(e->msg, m, sizeof(m));
+	e->line = line;
+	e->col = col;
 }
 
 void sd_error_format(const sd_error *e, char *out, size_t size)

@@ -3,8 +3,8 @@
 #   sh tests/fuzz/run.sh smoke    each target FUZZ_SMOKE_SECONDS (default 20)
 #   sh tests/fuzz/run.sh full     each target FUZZ_SECONDS (default 60)
 #   sh tests/fuzz/run.sh build    only build
-#   FUZZ_TARGETS="fuzz_diff ..."  a subset;  FUZZ_JOBS  parallel runs (default:
-#                                 all targets at once, so wall time ~ seconds)
+#   FUZZ_TARGETS="fuzz_diff ..."  a subset;  FUZZ_JOBS=1  one target after the
+#                                 other (one core); default: all at once
 # Needs clang with libFuzzer (Debian: clang, libclang-rt-14-dev); without it
 # prints why and exits 0.  The library is built with clang into build-fuzz/
 # (-fsanitize=fuzzer-no-link,address,undefined).  Seeds are generated from
@@ -162,12 +162,17 @@ for t in $targets; do
 		-artifact_prefix="tests/fuzz/findings/$t/" "$corpus" "$seeds/$t" \
 		>"$probe/$t.log" 2>&1 &
 	pids="$pids $!:$t"
+	# FUZZ_JOBS=1: one target at a time (one core), each waited for here
+	[ "${FUZZ_JOBS:-0}" = 1 ] && { wait $!; echo "$?" >"$probe/$t.rc"; }
 done
 for pt in $pids; do
 	pid=${pt%%:*}
 	t=${pt#*:}
-	if wait "$pid"; then
-		echo "fuzz: $t ok ($(grep -m1 -o 'stat::number_of_executed_units: *[0-9]*' "$probe/$t.log" | grep -o '[0-9]*$') runs)"
+	if [ -f "$probe/$t.rc" ]; then rc=$(cat "$probe/$t.rc"); else wait "$pid"; rc=$?; fi
+	if [ "$rc" = 0 ]; then
+		runs=$(grep -m1 -o 'stat::number_of_executed_units: *[0-9]*' "$probe/$t.log" | grep -o '[0-9]*$')
+		cov=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$probe/$t.log" | tail -n 1)
+		echo "fuzz: $t ok ($runs runs, $cov)"
 	else
 		failed="$failed $t"
 		echo "fuzz: $t FAILED:"
