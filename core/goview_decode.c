@@ -238,7 +238,14 @@ static bool parse_f64(const char *s, size_t len, double *out)
 
 static void num_error(dec *d, const sd_node *n, const char *s, size_t len, const char *go_type)
 {
-	if (!d->err)
+	if (d->err)
+		return;
+	/* a million digits are not echoed: the head, then how long it is */
+	if (len > 64)
+		type_error(d, n, sd_arena_printf(d->a, "number %.40s\u2026(%zu %s)", s, len,
+						 strspn(s, "-0123456789") == len ? "digits" : "characters"),
+			   go_type);
+	else
 		type_error(d, n, sd_arena_printf(d->a, "number %.*s", (int)len, s), go_type);
 }
 
@@ -645,34 +652,42 @@ static void decode_value(dec *d, sd_gv *gv, const sd_node *n)
 /* yaml.v3's duplicate mapping key errors (a mapping with duplicates is not
  * decoded further).  The loader flags repeated keys; the earlier one is
  * looked up only for the message. */
-static void yaml_dups(const sd_node *n, sd_buf *msg, const sd_member **first)
+/* At most this many duplicate-key lines in a message; the rest are counted. */
+enum { DUP_LINES_MAX = 10 };
+
+static void yaml_dups(const sd_node *n, sd_buf *msg, const sd_member **first, size_t *ndup)
 {
 	bool dup = false;
 	if (n->kind == SD_ARRAY) {
 		for (uint32_t i = 0; i < n->len; i++)
-			yaml_dups(&n->u.items[i], msg, first);
+			yaml_dups(&n->u.items[i], msg, first, ndup);
 		return;
 	}
 	if (n->kind != SD_OBJECT)
 		return;
+	sd_strmap firsts;   /* key -> its first member: linear, not a scan per duplicate */
+	sd_strmap_init(&firsts);
 	for (uint32_t j = 0; (n->flags & SD_NODE_DUPKEYS) && j < n->len; j++) {
 		const sd_member *b = &n->u.members[j];
-		uint32_t i = 0;
-		if (!(b->flags & SD_MEMBER_DUPLICATE))
+		if (!(b->flags & SD_MEMBER_DUPLICATE)) {
+			sd_strmap_add(&firsts, b->key, b->key_len, (void *)(uintptr_t)b);
 			continue;
-		while (i < j && cmp_member_key(&n->u.members[i], b) != 0)
-			i++;
-		sd_buf_addf(msg, "\n  line %u: mapping key ", sd_member_key_line(b));
-		sd_buf_add_json_string(msg, b->key, b->key_len);
-		sd_buf_addf(msg, " already defined at line %u", sd_member_key_line(&n->u.members[i]));
+		}
+		const sd_member *a = sd_strmap_get(&firsts, b->key, b->key_len);
 		if (!*first)
 			*first = b;
 		dup = true;
+		if (++*ndup > DUP_LINES_MAX || !a)
+			continue;
+		sd_buf_addf(msg, "\n  line %u: mapping key ", sd_member_key_line(b));
+		sd_buf_add_json_string(msg, b->key, b->key_len);
+		sd_buf_addf(msg, " already defined at line %u", sd_member_key_line(a));
 	}
+	sd_strmap_release(&firsts);
 	if (dup)
 		return;
 	for (uint32_t i = 0; i < n->len; i++)
-		yaml_dups(&n->u.members[i].value, msg, first);
+		yaml_dups(&n->u.members[i].value, msg, first, ndup);
 }
 
 static const sd_node *yaml_nojson(const sd_node *n)
@@ -710,7 +725,10 @@ static bool yaml_convert(dec *d, const sd_node *root)
 	sd_buf msg = SD_BUF_INIT;
 	const sd_member *dup = NULL;
 	const sd_node *bad = NULL;
-	yaml_dups(root, &msg, &dup);
+	size_t ndup = 0;
+	yaml_dups(root, &msg, &dup, &ndup);
+	if (ndup > DUP_LINES_MAX)
+		sd_buf_addf(&msg, "\n  ... and %zu more duplicate keys", ndup - DUP_LINES_MAX);
 	if (dup) {
 		d->err = sd_arena_printf(d->a, "error converting YAML to JSON: yaml: unmarshal errors:%s",
 					 msg.data);

@@ -50,4 +50,21 @@ expect_out "$(printf '"hostname": "a\\b\\f\177\\u2028\\u003c\\u003e\\u0026"')"
 # normalize without it keeps every byte in the writer's own spelling
 run "$SPECDIFF" normalize "$T_TMP/esc.json"
 expect_out '"hostname": "a\b\f\u007f'
+
+# Hostile inputs (issue 19): a 10^6-digit number is cut in the message; 10^5
+# duplicate keys are counted, not listed; 10^5 anchors each used once load
+# (alias lookup is a hash; no timing asserted here)
+awk 'BEGIN { printf "["; for (i = 0; i < 100000; i++) printf "1111111111"; printf "e400]" }' >"$T_TMP/long.json"
+run "$SPECDIFF" normalize --schema none "$T_TMP/long.json"
+expect_rc 2
+expect_err "cannot unmarshal number 1111111111111111111111111111111111111111…(1000004 characters) into Go value of type float64"
+expect_eq "$([ "$(wc -c <"$err")" -lt 400 ] && echo short)" short "a short message ($(wc -c <"$err") bytes)"
+awk 'BEGIN { for (i = 0; i < 100000; i++) print "a: 1" }' >"$T_TMP/dups.yaml"
+run "$SPECDIFF" normalize "$T_TMP/dups.yaml"
+expect_rc 2
+expect_err '  line 11: mapping key "a" already defined at line 1'
+expect_err '  ... and 99989 more duplicate keys'
+awk 'BEGIN { print "a:"; for (i = 0; i < 100000; i++) print "  - &a" i " x"; print "b:"; for (i = 0; i < 100000; i++) print "  - *a" i }' >"$T_TMP/anchors.yaml"
+run "$SPECDIFF" normalize --to json "$T_TMP/anchors.yaml"
+expect_rc 0
 t_done
