@@ -48,7 +48,14 @@ type answer struct {
 	msg   string
 }
 
-func goYAML(data []byte) answer {
+func goYAML(data []byte) (a answer) {
+	// yaml.v3 panics on some collection keys (hash of unhashable type):
+	// Go's program would crash, so any refusal by specdiff agrees.
+	defer func() {
+		if r := recover(); r != nil {
+			a = answer{msg: fmt.Sprint("panic: ", r)}
+		}
+	}()
 	var v interface{}
 	if err := yaml.Unmarshal(data, &v); err != nil {
 		return answer{line: yamlErrLine(err.Error()), msg: err.Error()}
