@@ -69,7 +69,8 @@ int sd_cli_common_opt(sd_cli_common *c, const char *cmd, int opt, const char *ar
 	case SD_OPT_DOC: {
 		unsigned n;
 		if (parse_uint(arg, &n) || n == 0)
-			return sd_cli_usage(cmd, "--doc takes a document number from 1, not '%s'", arg), -1;
+			return sd_cli_usage(cmd, "--doc takes a document number from 1 to 1000000 (the "
+					    "limit), not '%s'", arg), -1;
 		c->load.doc_index = n - 1;
 		return 1;
 	}

@@ -163,6 +163,22 @@ static sd_doc *select_pointer(sd_doc *d, const char *ptr, sd_error *err)
 		d->root = n;
 		return d;
 	}
+	/* An escape other than ~0 and ~1 is the pointer's fault, not the data's. */
+	sd_ptr_iter it;
+	const char *raw;
+	size_t rlen, bad = 0;
+	sd_buf seg = SD_BUF_INIT;
+	sd_ptr_iter_init(&it, ptr, strlen(ptr));
+	while (sd_ptr_next(&it, &raw, &rlen))
+		if (!sd_ptr_unescape(&seg, raw, rlen, &bad)) {
+			sd_error_set(err, d->name, 0, 0, "JSON pointer %s has an invalid escape '~%.1s' "
+				     "(RFC 6901 has only ~0 for '~' and ~1 for '/')", ptr,
+				     bad + 1 < rlen ? raw + bad + 1 : "");
+			sd_buf_release(&seg);
+			sd_doc_free(d);
+			return NULL;
+		}
+	sd_buf_release(&seg);
 	/* Name the first segment that failed, at the last node reached. */
 	sd_error_set(err, d->name, deepest ? deepest->line : 0, deepest ? deepest->col : 0,
 		     "JSON pointer %s does not resolve: the %s here has no %s", ptr,

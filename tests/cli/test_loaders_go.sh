@@ -67,4 +67,12 @@ expect_err '  ... and 99989 more duplicate keys'
 awk 'BEGIN { print "a:"; for (i = 0; i < 100000; i++) print "  - &a" i " x"; print "b:"; for (i = 0; i < 100000; i++) print "  - *a" i }' >"$T_TMP/anchors.yaml"
 run "$SPECDIFF" normalize --to json "$T_TMP/anchors.yaml"
 expect_rc 0
+# --doc past its limit says the limit; ~2 in a pointer is an invalid escape
+run "$SPECDIFF" normalize --doc 999999999 "$T_TMP/dups.yaml"
+expect_rc 2
+expect_err "--doc takes a document number from 1 to 1000000 (the limit), not '999999999'"
+printf '{"a": {"b": 1}}' >"$T_TMP/p.json"
+run "$SPECDIFF" normalize "$T_TMP/p.json#/a~2"
+expect_rc 2
+expect_err "JSON pointer /a~2 has an invalid escape '~2'"
 t_done
