@@ -34,6 +34,8 @@ static const char help_text[] =
 "it from standard input.  With CHECKPOINT and RESTORE (spec files or a\n"
 "checkpoint image) it also points at the differing nodes.\n"
 "\n"
+"  --go               specdiff explain --go LEFT RIGHT [POINTER]: write a Go\n"
+"                     program reproducing Go's facts at a node (--go --help)\n"
 "  --container NAME   checkpoint image: which container's spec\n"
 "  --swap             CHECKPOINT and RESTORE were given the other way round\n"
 "  --format-in, --doc, --schema, --quiet: as for every command\n"
@@ -449,6 +451,8 @@ int sd_cmd_explain(int argc, char **argv)
 	sd_cli_common c;
 	static const sd_cli_options options = { CMD, help_text, ":h", longopts, no_own_options };
 
+	if (sd_explain_go_wanted(argc, argv))
+		return sd_cmd_explain_go(argc, argv);
 	/* everything explain prints may quote the pasted text: filtered (term.h) */
 	sd_cli_safe_stream(&stdout);
 	sd_cli_common_init(&c);

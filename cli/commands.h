@@ -9,6 +9,11 @@
 int sd_cmd_diff(int argc, char **argv);
 int sd_cmd_check(int argc, char **argv);
 int sd_cmd_explain(int argc, char **argv);
+/* explain --go (cmd_explain_go.c): sd_cmd_explain hands over when
+ * sd_explain_go_wanted(argc, argv). */
+#include <stdbool.h>
+bool sd_explain_go_wanted(int argc, char **argv);
+int sd_cmd_explain_go(int argc, char **argv);
 int sd_cmd_normalize(int argc, char **argv);
 int sd_cmd_tour(int argc, char **argv);
 

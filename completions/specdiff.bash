@@ -11,7 +11,7 @@ _specdiff_opts_common="--format-in --doc --container --schema --color --no-color
 _specdiff_opts_explore="$_specdiff_opts_common --mode --theme --ignore --only --restore-relevant --version"
 _specdiff_opts_diff="$_specdiff_opts_common --mode --format --no-cosmetic --ignore --only --restore-relevant --show-ignored"
 _specdiff_opts_check="$_specdiff_opts_common --profile --runsc --as-given --format --list-profiles"
-_specdiff_opts_explain="--container --format-in --doc --schema --quiet --swap --help"
+_specdiff_opts_explain="--go --container --format-in --doc --schema --quiet --swap --help"
 _specdiff_opts_tour="--lessons --start --list --check --theme --color --no-color --help"
 _specdiff_opts_normalize="$_specdiff_opts_common --to --output --empty --order --like --like-roundtrip --roundtrip --in-place --no-backup --drop-unknown --ignore --only --restore-relevant"
 

@@ -36,6 +36,7 @@ set -l top "not __fish_seen_subcommand_from $cmds"
 complete -c specdiff -n $top -f -a diff -d 'report the differences between two specs'
 complete -c specdiff -n $top -f -a check -d 'predict gVisor runsc restore verdicts'
 complete -c specdiff -n $top -f -a explain -d 'decode a runsc restore error'
+complete -c specdiff -n "__fish_seen_subcommand_from explain" -l go -d 'write a Go program reproducing the facts at a node'
 complete -c specdiff -n $top -f -a normalize -d 'write a spec in canonical form'
 complete -c specdiff -n $top -f -a tour -d "guided lessons on Go's nil pitfalls"
 complete -c specdiff -n $top -F

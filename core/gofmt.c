@@ -38,6 +38,15 @@ static const struct embedded *embedded_of(const sd_type *t)
 	return NULL;
 }
 
+const char *sd_gofmt_embedded(const sd_type *t, size_t *nfields)
+{
+	const struct embedded *e = embedded_of(t);
+	if (!e)
+		return NULL;
+	*nfields = e->nfields;
+	return e->type;
+}
+
 static bool is_filemode(const sd_type *t)
 {
 	return t->kind == SD_GO_UINT && t->go_type && strcmp(t->go_type, "fs.FileMode") == 0;

@@ -87,6 +87,20 @@ void sd_gofacts_lines(const sd_gofacts *f, size_t max,
  * escaped as \u003c, \u003e, \u0026), appended to out. */
 void sd_gv_marshal_go(sd_buf *out, const sd_gv *v);
 
+/*
+ * A self-contained Go program (standard library only) that declares the
+ * specs-go struct types along path (ancestors with only the field on the
+ * path, the node's own type whole, JSON tags as specs-go has them), embeds
+ * both documents as JSON (YAML converted as the diff reads it), decodes
+ * them and prints reflect.DeepEqual at the node, then for each side %T,
+ * nil, len, %v, %#v, json.Marshal and json.Marshal of the struct holding
+ * it: the facts sd_gofacts_side states.  cls and reason (may be NULL)
+ * choose the comment on the pitfall.  Returns -1, writing nothing, when a
+ * segment names a member Go drops.
+ */
+int sd_goprog_write(sd_buf *out, const sd_diff *d, const char *path, sd_class cls,
+		    const char *reason);
+
 /* The specs-go version the OCI types come from ("v1.1.0-rc.1"). */
 const char *sd_gofacts_types_version(void);
 

@@ -43,6 +43,9 @@ void sd_gofmt_quote(sd_buf *out, const char *s, size_t n);
 void sd_gofmt_float_v(sd_buf *out, double f);
 /* fs.FileMode.String(): "-rw-rw-rw-", "drwxr-xr-x", "Dcrw-------". */
 void sd_gofmt_filemode(sd_buf *out, uint32_t mode);
+/* The struct t embeds in its first *nfields (flattened) fields, as Go
+ * spells its type ("specs.LinuxBlockIODevice"), or NULL when none. */
+const char *sd_gofmt_embedded(const sd_type *t, size_t *nfields);
 /* reflect.Type.String() of t: "map[string]interface {}", "*specs.Hooks". */
 void sd_gofmt_type_name(sd_buf *out, const sd_type *t);
 

@@ -210,11 +210,176 @@ static void test_teaching_examples(void **state)
 		 "\"in_parent\":\"{\\\"net.ipv4.ip_forward\\\":\\\"1\\\"}\"}");
 }
 
+/* ---- the reproducers' recorded Go output (tests/gofacts/repro) ---- */
+
+/* s with specs. as main. (the program declares the types in main) and
+ * Go's addresses as 0xADDR, appended to b. */
+static void add_go_text(sd_buf *b, const char *s)
+{
+	while (*s) {
+		if (!strncmp(s, "specs.", 6)) {
+			sd_buf_adds(b, "main.");
+			s += 6;
+		} else {
+			sd_buf_addc(b, *s++);
+		}
+	}
+}
+
+/* Go's heap addresses (0xc000123456) as 0xADDR, as the corpus writes
+ * them; shorter hex numbers (%#v of a uint: 0xc8) are values, kept. */
+static void scrub_addr(char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	char *w = s;
+	for (char *r = s; *r;) {
+		size_t n = r[0] == '0' && r[1] == 'x' ? strspn(r + 2, hex) : 0;
+		if (n >= 10 && r[2] == 'c') {
+			memcpy(w, "0xADDR", 6);
+			w += 6;
+			r += 2 + n;
+		} else {
+			*w++ = *r++;
+		}
+	}
+	*w = '\0';
+}
+
+/* The lines the program prints for one side, from specdiff's facts. */
+static void expected_side(sd_buf *b, const char *who, const sd_gofacts *f, const char *field)
+{
+	if (f->kind != SD_GOFACTS_VALUE) {
+		sd_buf_addf(b, "%s: no Go value here (no such map key or list element)\n", who);
+		return;
+	}
+	sd_buf_addf(b, "%s %%T: ", who);
+	add_go_text(b, f->type);
+	sd_buf_addc(b, '\n');
+	if (f->nil >= 0)
+		sd_buf_addf(b, "%s nil: %s\n", who, f->nil ? "true" : "false");
+	if (f->has_len)
+		sd_buf_addf(b, "%s len: %zu\n", who, f->len);
+	sd_buf_addf(b, "%s %%v: ", who);
+	sd_buf_add(b, f->v, f->v_len);
+	sd_buf_addf(b, "\n%s %%#v: ", who);
+	add_go_text(b, f->gov);
+	sd_buf_addf(b, "\n%s json.Marshal: %s\n", who, f->marshal);
+	if (f->in_parent == SD_GOFACTS_OMITTED)
+		sd_buf_addf(b, "%s parent json.Marshal: {}\n", who);
+	else if (f->in_parent == SD_GOFACTS_WRITTEN)
+		sd_buf_addf(b, "%s parent json.Marshal: {\"%s\":%s}\n", who, field, f->marshal);
+}
+
+static char *read_all(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		fail_msg("%s: cannot open", path);
+	sd_buf b = SD_BUF_INIT;
+	char chunk[4096];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		sd_buf_add(&b, chunk, n);
+	fclose(f);
+	return sd_buf_detach(&b, NULL);
+}
+
+/* Go's output without its decode-error lines (informative: the facts are
+ * of the partly decoded values, which the other lines show). */
+static void drop_decode_lines(char *s)
+{
+	char *w = s;
+	for (char *r = s; *r;) {
+		char *nl = strchr(r, '\n');
+		size_t len = nl ? (size_t)(nl - r + 1) : strlen(r);
+		if (strncmp(r, "left: json.Unmarshal:", 21) && strncmp(r, "right: json.Unmarshal:", 22)) {
+			memmove(w, r, len);
+			w += len;
+		}
+		r += len;
+	}
+	*w = '\0';
+}
+
+static int check_repro(const char *name, const char *left, const char *right, const char *ptr)
+{
+	sd_error e;
+	sd_doc *doc[2] = { sd_doc_load_input(left, NULL, &e), sd_doc_load_input(right, NULL, &e) };
+	assert_non_null(doc[0]);
+	assert_non_null(doc[1]);
+	sd_goview *v[2];
+	for (int i = 0; i < 2; i++)
+		v[i] = sd_goview_decode(doc[i], sd_goview_pick_type(doc[i], SD_SCHEMA_AUTO), &e);
+	sd_diff_opts o = { SD_MODE_STRICT, 0 };
+	sd_diff *d = sd_diff_compute(doc[0], v[0], doc[1], v[1], &o);
+	const sd_diff_item *it = NULL;
+	for (size_t i = 0; i < sd_diff_count(d) && !*ptr; i++)   /* explain --go's choice */
+		if (sd_class_counts(sd_diff_item_at(d, i)->cls, SD_MODE_STRICT) && !it)
+			it = sd_diff_item_at(d, i);
+	if (!*ptr && !it)
+		it = sd_diff_item_at(d, 0);
+	const char *path = *ptr ? ptr : it->path;
+	if (*ptr) {
+		const sd_pair *p = sd_diff_find(d, ptr);
+		it = p ? p->item : NULL;
+	}
+	const char *field = strrchr(path, '/') + 1;
+	sd_buf want = SD_BUF_INIT;
+	sd_buf_addf(&want, "reflect.DeepEqual: %s\n", it && it->cls != SD_CLASS_COSMETIC ? "false" : "true");
+	static const char *const names[] = { "left", "right" };
+	for (int i = 0; i < 2; i++) {
+		sd_gofacts f;
+		sd_gofacts_side(&f, d, it, path, i, 0);
+		expected_side(&want, names[i], &f, field);
+		sd_gofacts_release(&f);
+	}
+	char out[256];
+	snprintf(out, sizeof out, "tests/gofacts/repro/%s.out", name);
+	char *got = read_all(out);
+	scrub_addr(got);
+	drop_decode_lines(got);
+	int bad = strcmp(want.data, got) != 0;
+	if (bad)
+		print_error("%s (%s): Go printed\n%s\nspecdiff's facts say\n%s\n", name, path, got, want.data);
+	free(got);
+	sd_buf_release(&want);
+	sd_diff_free(d);
+	for (int i = 0; i < 2; i++) {
+		sd_goview_free(v[i]);
+		sd_doc_free(doc[i]);
+	}
+	return bad;
+}
+
+static void test_reproducer_output(void **state)
+{
+	(void)state;
+	char *tsv = read_all("tests/gofacts/repro.tsv");
+	int n = 0, bad = 0;
+	for (char *line = strtok(tsv, "\n"); line; line = strtok(NULL, "\n")) {
+		if (*line == '#')
+			continue;
+		char *f[4] = { line, NULL, NULL, NULL };
+		for (int i = 1; i < 4; i++) {
+			f[i] = strchr(f[i - 1], '\t');
+			assert_non_null(f[i]);
+			*f[i]++ = '\0';
+		}
+		bad += check_repro(f[0], f[1], f[2], f[3]);
+		n++;
+	}
+	free(tsv);
+	print_message("%d reproducers: Go's recorded output equals specdiff's facts in %d\n", n, n - bad);
+	assert_true(n >= 29);
+	assert_int_equal(bad, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_facts_equal_go),
 		cmocka_unit_test(test_teaching_examples),
+		cmocka_unit_test(test_reproducer_output),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

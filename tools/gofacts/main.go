@@ -27,7 +27,9 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-var addr = regexp.MustCompile(`0xc[0-9a-f]+`)
+// Heap addresses (0xc000123456), not short hex values such as %#v of
+// uint8(200), 0xc8.
+var addr = regexp.MustCompile(`0xc[0-9a-f]{9,}`)
 
 type facts struct {
 	Dropped  bool    `json:"dropped,omitempty"`
