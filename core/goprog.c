@@ -231,7 +231,7 @@ static const char *const pitfall[SD_CLASS__COUNT] = {
 static void embed_doc(sd_buf *b, const char *name, const sd_doc *doc)
 {
 	sd_buf j = SD_BUF_INIT;
-	sd_write_opts o = { SD_FORMAT_JSON, 2, true };
+	sd_write_opts o = { SD_FORMAT_JSON, 2, true, SD_JSON_ESCAPE_WRITER };
 	sd_write_node(&j, sd_doc_root(doc), &o);
 	/* A raw string when it reads as the text, and nothing in it could act
 	 * on a terminal the program is printed to (explain --go writes it
