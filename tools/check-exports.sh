@@ -19,7 +19,7 @@ nm -g --defined-only "$lib" | awk 'NF == 3 { print $3 }' | sort -u > "$tmp/defin
 bad=0
 while IFS= read -r sym; do
 	case $sym in
-	sdp_*) ;;
+	sdp_* | __*) ;;   # __odr_asan.*, __asan_*: a sanitizer's, not ours
 	sd_*)
 		if ! grep -qx "$sym" "$tmp/declared"; then
 			echo "check-exports: $sym is global in $lib but no header in $inc/specdiff declares it: declare it there, make it static, or rename it sdp_${sym#sd_}" >&2

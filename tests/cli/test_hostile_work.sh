@@ -14,6 +14,7 @@ memlimit=1
 if ! sh -c 'ulimit -v "$1" && "$2" --version' sh $MEM_KB "$SPECDIFF" >/dev/null 2>&1; then
 	memlimit=0
 	echo "note: $SPECDIFF does not start under ulimit -v $MEM_KB (sanitizer or valgrind?): memory not bounded"
+	[ -z "${SD_HOSTILE_TIMEOUT:-}" ] && TMO=60   # a hang detector, not a benchmark
 fi
 hrun() {
 	t_last="$*"
