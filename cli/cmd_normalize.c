@@ -22,10 +22,11 @@ static const char normalize_help[] =
 "usage: specdiff normalize [OPTIONS] FILE\n"
 "\n"
 "Writes FILE (JSON or YAML; '-' for standard input, FILE#/json/pointer for a\n"
-"subtree, or a checkpoint image's stored spec) in a canonical form: two-space\n"
-"indentation, numbers exactly as written.  Only the spelling of nil and empty\n"
-"values, the order of keys and (with --like) the order of set-like lists\n"
-"change, so the result means the same to Go as FILE (semantic equality).\n"
+"subtree, or a checkpoint image's stored spec) in a canonical form that keeps\n"
+"the file's indentation (tabs or N spaces; two for standard input), line ends\n"
+"and final newline, numbers exactly as written.  Only the spelling of nil and\n"
+"empty values, the order of keys and (with --like) the order of set-like\n"
+"lists change, so the result means the same to Go as FILE (semantic equality).\n"
 "\n"
 "  --empty keep|omit|explicit\n"
 "                      nil and empty maps and lists: as in FILE (default);\n"
@@ -257,34 +258,6 @@ static void notes(const norm_args *a, const sd_doc *in, const sd_doc *out, sd_fo
 
 /* ---- output ---------------------------------------------------------- */
 
-/* FILE.orig: a hard link to the original (no copy, so it cannot fail for
- * lack of space), else a copy.  An existing FILE.orig holding something
- * else is never replaced.  *made tells whether this run created it. */
-static int make_backup(const char *path, const sd_buf *orig, bool *made, sd_error *err)
-{
-	sd_buf bak = SD_BUF_INIT, old = SD_BUF_INIT;
-	int st = 0;
-	*made = false;
-	sd_buf_addf(&bak, "%s.orig", path);
-	if (access(bak.data, F_OK) == 0) {
-		if (sd_read_file(bak.data, SIZE_MAX, &old) || old.len != orig->len ||
-		    memcmp(old.data, orig->data, orig->len)) {
-			sd_error_set(err, bak.data, 0, 0, "a different backup already exists; move it "
-				     "away or use --no-backup (nothing was written)");
-			st = -1;
-		}
-	} else if (link(path, bak.data) == 0) {
-		*made = true;
-	} else if (sd_write_file_atomic(bak.data, orig->data, orig->len, err) == 0) {
-		*made = true;
-	} else {
-		st = -1;
-	}
-	sd_buf_release(&old);
-	sd_buf_release(&bak);
-	return st;
-}
-
 static int write_in_place(const norm_args *a, const sd_buf *out)
 {
 	sd_error err;
@@ -303,7 +276,7 @@ static int write_in_place(const norm_args *a, const sd_buf *out)
 		if (!a->common.quiet)
 			fprintf(stderr, "specdiff: note: %s is already in this form; left as it is\n",
 				a->input);
-	} else if (!a->no_backup && make_backup(path, &orig, &made, &err)) {
+	} else if (!a->no_backup && sd_write_backup(path, &orig, &made, &err)) {
 		sd_cli_error(&err);
 		st = 2;
 	} else if (sd_cli_write_file(path, out->data, out->len, NULL, 0, true, &err)) {
@@ -399,6 +372,20 @@ static sd_doc *transform(norm_args *a, const sd_side *s, const sd_gv *like,
 	return sorted;
 }
 
+/* The source file's indentation, line ends and final newline, so that a
+ * fix written back is a small diff (a checkpoint image, standard input or
+ * another output format get the canonical two spaces). */
+static void keep_shape(const norm_args *a, const sd_side *s, sd_format to, sd_write_shape *sh)
+{
+	memset(sh, 0, sizeof *sh);
+	if (sd_doc_container(s->doc) || !strcmp(a->input, "-") || to != sd_doc_format(s->doc))
+		return;
+	sd_buf path = SD_BUF_INIT;
+	sd_buf_add(&path, a->input, strcspn(a->input, "#"));
+	sd_write_detect_file_shape(path.data, sh);
+	sd_buf_release(&path);
+}
+
 /* What --like could not make alike: said on stderr, so that a clean exit
  * is not read as "now they match". */
 static void note_remaining(const norm_args *a, const sd_side *s, sd_doc *out,
@@ -450,13 +437,15 @@ static int run(norm_args *a, sd_side *s)
 	 * (the newest Go until the profile table names runsc's Go) */
 	sd_write_opts wo = { a->to ? a->to : fmt, 2, false,
 			     a->roundtrip ? sd_json_escape_for_go(NULL) : SD_JSON_ESCAPE_WRITER };
+	sd_write_shape shape;
+	keep_shape(a, s, wo.to, &shape);
 	/* YAML to JSON is Go's own YAML->JSON conversion: keep the meaning */
 	wo.go_numbers = wo.to == SD_FORMAT_JSON && sd_doc_format(s->doc) == SD_FORMAT_YAML;
 	notes(a, s->doc, out, wo.to, &st);
 	if (like_view)
 		note_remaining(a, s, out, like_doc, like_view);
 	sd_buf buf = SD_BUF_INIT;
-	sd_write_node(&buf, sd_doc_root(out), &wo);
+	sd_write_node_shaped(&buf, sd_doc_root(out), &wo, &shape);
 	rc = emit(a, &buf);
 	sd_buf_release(&buf);
 done:

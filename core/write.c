@@ -15,12 +15,112 @@
 #include "doc_impl.h"
 #include "specdiff/base.h"
 
-static void indent_to(sd_buf *out, unsigned n)
+static void indent_with(sd_buf *out, unsigned n, char c)
 {
 	sd_buf_grow(out, n);
-	memset(out->data + out->len, ' ', n);
+	memset(out->data + out->len, c, n);
 	out->len += n;
 	out->data[out->len] = '\0';
+}
+
+static void indent_to(sd_buf *out, unsigned n)
+{
+	indent_with(out, n, ' ');
+}
+
+/* JSON layout: step indent characters (spaces or tabs) per level. */
+typedef struct json_style {
+	unsigned step;
+	char c;
+	bool go_numbers;
+	unsigned q;         /* string quoting flags (json_str) */
+} json_style;
+
+static void json_indent(sd_buf *out, unsigned ind, const json_style *st)
+{
+	indent_with(out, ind, st->c);
+}
+
+#define STYLE_HEAD 65536 /* bytes read to find the first indented line */
+
+void sd_write_detect_shape(const char *text, size_t len, sd_write_shape *o)
+{
+	const char *nl = memchr(text, '\n', len);
+	memset(o, 0, sizeof *o);
+	o->crlf = nl && nl > text && nl[-1] == '\r';
+	o->no_final_newline = len > 0 && text[len - 1] != '\n';
+	/* JSON laid out by hand ({"a": 1,\n "b": 2}) has no indentation to
+	 * keep: only a text whose first line opens a bracket and ends there */
+	size_t lead = 0;
+	while (lead < len && (text[lead] == ' ' || text[lead] == '\t' || text[lead] == '\r' ||
+			      text[lead] == '\n'))
+		lead++;
+	if (lead < len && (text[lead] == '{' || text[lead] == '[')) {
+		const char *q = text + lead + 1;
+		while (q < text + len && (*q == ' ' || *q == '\t' || *q == '\r'))
+			q++;
+		if (q >= text + len || *q != '\n')
+			return;
+	}
+	for (const char *p = nl; p && p + 1 < text + len; p = memchr(p + 1, '\n', (size_t)(text + len - p - 1))) {
+		const char *q = p + 1;
+		if (*q == '\t') {
+			o->tabs = true;
+			o->indent = 1;
+			return;
+		}
+		size_t n = 0;
+		while (q + n < text + len && q[n] == ' ')
+			n++;
+		if (n && n <= 16 && q + n < text + len && !strchr("\r\n", q[n])) {
+			o->tabs = false;
+			o->indent = (unsigned)n;
+			return;
+		}
+	}
+}
+
+bool sd_write_detect_file_shape(const char *path, sd_write_shape *o)
+{
+	memset(o, 0, sizeof *o);
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return false;
+	char *head = sd_xmalloc(STYLE_HEAD);
+	size_t n = fread(head, 1, STYLE_HEAD, f);
+	bool ok = !ferror(f);
+	int last = n ? (unsigned char)head[n - 1] : -1;
+	if (ok && n == STYLE_HEAD && fseek(f, -1, SEEK_END) == 0)
+		last = fgetc(f);
+	fclose(f);
+	if (ok && n) {
+		sd_write_detect_shape(head, n, o);
+		o->no_final_newline = last != '\n';
+	}
+	free(head);
+	return ok && n;
+}
+
+/* Line ends and the final newline as the source had them. */
+static void finish_lines(sd_buf *out, size_t from, const sd_write_shape *o)
+{
+	if (o && o->no_final_newline && out->len > from && out->data[out->len - 1] == '\n')
+		out->data[--out->len] = '\0';
+	if (!o || !o->crlf)
+		return;
+	size_t extra = 0;
+	for (size_t i = from; i < out->len; i++)
+		extra += out->data[i] == '\n';
+	sd_buf_grow(out, extra);
+	size_t r = out->len, w = out->len + extra;
+	out->data[w] = '\0';
+	while (r > from) {   /* from the end, so nothing is overwritten */
+		char c = out->data[--r];
+		out->data[--w] = c;
+		if (c == '\n')
+			out->data[--w] = '\r';
+	}
+	out->len += extra;
 }
 
 /* RFC 8259 number text? */
@@ -81,14 +181,14 @@ static void json_str(sd_buf *out, const char *s, size_t n, unsigned qflags)
 		sd_buf_add_json_string(out, s, n);
 }
 
-static void write_json(sd_buf *out, const sd_node *n, unsigned ind, unsigned step,
-		       bool go_numbers, unsigned q)
+static void write_json(sd_buf *out, const sd_node *n, unsigned ind, const json_style *st)
 {
+	unsigned step = st->step;
 	switch ((sd_kind)n->kind) {
 	case SD_NULL: sd_buf_adds(out, "null"); return;
 	case SD_BOOL: sd_buf_adds(out, n->u.boolean ? "true" : "false"); return;
-	case SD_NUMBER: json_number(out, n, go_numbers); return;
-	case SD_STRING: json_str(out, n->u.str, n->len, q); return;
+	case SD_NUMBER: json_number(out, n, st->go_numbers); return;
+	case SD_STRING: json_str(out, n->u.str, n->len, st->q); return;
 	case SD_ARRAY:
 		if (!n->len) {
 			sd_buf_adds(out, "[]");
@@ -97,11 +197,11 @@ static void write_json(sd_buf *out, const sd_node *n, unsigned ind, unsigned ste
 		sd_buf_addc(out, '[');
 		for (uint32_t i = 0; i < n->len; i++) {
 			sd_buf_adds(out, i ? ",\n" : "\n");
-			indent_to(out, ind + step);
-			write_json(out, &n->u.items[i], ind + step, step, go_numbers, q);
+			json_indent(out, ind + step, st);
+			write_json(out, &n->u.items[i], ind + step, st);
 		}
 		sd_buf_addc(out, '\n');
-		indent_to(out, ind);
+		json_indent(out, ind, st);
 		sd_buf_addc(out, ']');
 		return;
 	case SD_OBJECT:
@@ -113,13 +213,13 @@ static void write_json(sd_buf *out, const sd_node *n, unsigned ind, unsigned ste
 		for (uint32_t i = 0; i < n->len; i++) {
 			const sd_member *m = &n->u.members[i];
 			sd_buf_adds(out, i ? ",\n" : "\n");
-			indent_to(out, ind + step);
-			json_str(out, m->key, m->key_len, q);
+			json_indent(out, ind + step, st);
+			json_str(out, m->key, m->key_len, st->q);
 			sd_buf_adds(out, ": ");
-			write_json(out, &m->value, ind + step, step, go_numbers, q);
+			write_json(out, &m->value, ind + step, st);
 		}
 		sd_buf_addc(out, '\n');
-		indent_to(out, ind);
+		json_indent(out, ind, st);
 		sd_buf_addc(out, '}');
 		return;
 	}
@@ -284,19 +384,32 @@ static void write_yaml_block(sd_buf *out, const sd_node *n, unsigned ind, unsign
 
 void sd_write_node(sd_buf *out, const sd_node *root, const sd_write_opts *o)
 {
-	unsigned step = o && o->indent ? o->indent : 2;
+	sd_write_node_shaped(out, root, o, NULL);
+}
+
+void sd_write_node_shaped(sd_buf *out, const sd_node *root, const sd_write_opts *o,
+			  const sd_write_shape *sh)
+{
+	unsigned step = sh && sh->indent ? sh->indent : o && o->indent ? o->indent : 2;
+	bool tabs = sh && sh->tabs;
+	size_t from = out->len;
 	if (o && o->to == SD_FORMAT_YAML) {
+		if (tabs)   /* YAML cannot indent with tabs */
+			step = 2;
 		if (is_block(root)) {
 			write_yaml_block(out, root, 0, step);
 		} else {
 			yaml_scalar(out, root);
 			sd_buf_addc(out, '\n');
 		}
-		return;
+	} else {
+		json_style st = { tabs ? 1 : step, tabs ? '\t' : ' ', o && o->go_numbers,
+				  o ? sd_json_escape_flags(o->json_escape) : 0 };
+		write_json(out, root, 0, &st);
+		sd_buf_addc(out, '\n');
 	}
-	write_json(out, root, 0, step, o && o->go_numbers,
-		   o ? sd_json_escape_flags(o->json_escape) : 0);
-	sd_buf_addc(out, '\n');
+	if (sh)
+		finish_lines(out, from, sh);
 }
 
 /* Go's json.Marshal (HTML-escaping, as runsc's) by release, from
@@ -364,4 +477,29 @@ bool sd_write_yaml_number_strings(const sd_node *n)
 				return true;
 	}
 	return yaml_number_is_string(n);
+}
+
+int sd_write_backup(const char *path, const sd_buf *orig, bool *made, sd_error *err)
+{
+	sd_buf bak = SD_BUF_INIT, old = SD_BUF_INIT;
+	int st = 0;
+	*made = false;
+	sd_buf_addf(&bak, "%s.orig", path);
+	if (access(bak.data, F_OK) == 0) {
+		if (sd_read_file(bak.data, SIZE_MAX, &old) || old.len != orig->len ||
+		    memcmp(old.data, orig->data, orig->len)) {
+			sd_error_set(err, bak.data, 0, 0, "a different backup already exists; move it "
+				     "away or use --no-backup (nothing was written)");
+			st = -1;
+		}
+	} else if (link(path, bak.data) == 0) {
+		*made = true;
+	} else if (sd_write_file_atomic(bak.data, orig->data, orig->len, err) == 0) {
+		*made = true;
+	} else {
+		st = -1;
+	}
+	sd_buf_release(&old);
+	sd_buf_release(&bak);
+	return st;
 }

@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "specdiff/base.h"
 #include "specdiff/normalize.h"
 #include "specdiff/write.h"
 
@@ -327,6 +328,30 @@ static bool is_side_file(const sd_ui *u, int side, const char *path)
 	return s.valid && u->stamp[side].valid && s.dev == u->stamp[side].dev && s.ino == u->stamp[side].ino;
 }
 
+/* Keeps FILE.orig (as normalize --in-place does) before FILE is replaced;
+ * *made: this write created it. */
+static int backup_existing(const char *file, bool *made, char *msg, size_t ms)
+{
+	sd_buf orig = SD_BUF_INIT;
+	sd_error err;
+	int r = 0;
+	*made = false;
+	if (access(file, F_OK) != 0)
+		return 0;
+	if (sd_read_file(file, SIZE_MAX, &orig)) {
+		snprintf(msg, ms, "not written: cannot read %.500s to keep it as .orig: %s", file,
+			 strerror(errno));
+		r = -1;
+	} else if (sd_write_backup(file, &orig, made, &err)) {
+		char e[1200];
+		sd_error_format(&err, e, sizeof(e));
+		snprintf(msg, ms, "not written: %.1000s", e);
+		r = -1;
+	}
+	sd_buf_release(&orig);
+	return r;
+}
+
 static int write_side(sd_ui *u, int side, const write_req *w, char *msg, size_t ms)
 {
 	const sd_doc *doc = u->doc[side];
@@ -348,22 +373,68 @@ static int write_side(sd_ui *u, int side, const write_req *w, char *msg, size_t 
 	}
 	sd_buf b = SD_BUF_INIT;
 	sd_write_opts wo = { format_for(w, doc), 0, false, SD_JSON_ESCAPE_WRITER };
+	sd_write_shape shape = { 0 };
+	if (u->writable[side] && wo.to == sd_doc_format(doc))   /* the source's shape */
+		sd_write_detect_file_shape(u->file[side], &shape);
 	wo.go_numbers = wo.to == SD_FORMAT_JSON && sd_doc_format(doc) == SD_FORMAT_YAML;
-	sd_write_node(&b, sd_doc_root(out), &wo);
+	sd_write_node_shaped(&b, sd_doc_root(out), &wo, &shape);
 	sd_doc_free(out);
 	sd_write_info info;
-	int r = sd_write_file(w->file, b.data, b.len, &info, &err);
-	if (r) {
+	bool made = false;
+	int r = backup_existing(w->file, &made, msg, ms);
+	if (!r && (r = sd_write_file(w->file, b.data, b.len, &info, &err)) != 0) {
 		char e[1200];
 		sd_error_format(&err, e, sizeof(e));
 		snprintf(msg, ms, "write failed, %.500s is unchanged: %.1000s", w->file, e);
-	} else {
-		snprintf(msg, ms, "wrote %s to %s (%zu bytes, %s)%s", side_name(side), w->file, b.len,
-			 wo.to == SD_FORMAT_YAML ? "yaml" : "json",
+		if (made) {   /* the original is intact: no backup needed */
+			char bak[1100];
+			snprintf(bak, sizeof(bak), "%s.orig", w->file);
+			unlink(bak);
+		}
+	} else if (!r) {
+		snprintf(msg, ms, "wrote %s to %s (%zu bytes, %s)%s%s", side_name(side), w->file, b.len,
+			 wo.to == SD_FORMAT_YAML ? "yaml" : "json", made ? "; the old one kept as .orig" : "",
 			 info.links > 1 ? "; its other hard links keep the old content" : "");
 	}
 	sd_buf_release(&b);
 	return r;
+}
+
+/* An existing file is replaced only after w confirms it, the other side's
+ * input (the checkpoint spec, say) only after two: a wrong name typed at
+ * the prompt must not destroy the one copy of a spec.  Returns true when
+ * the write may go ahead now. */
+static bool write_confirmed(sd_ui *u, const char *text, const write_req *w, bool others)
+{
+	if (u->confirm == SD_CONFIRM_WRITE && u->write_asks == 0 && !strcmp(u->write_pending, text)) {
+		u->confirm = SD_CONFIRM_NONE;
+		return true;
+	}
+	if (access(w->file, F_OK) != 0)
+		return true;
+	u->confirm = SD_CONFIRM_WRITE;
+	u->write_asks = others ? 2 : 1;
+	snprintf(u->write_pending, sizeof(u->write_pending), "%s", text);
+	if (others)
+		sd_ui_message(u, SD_ROLE_ERROR, "%.300s is %s's input: w twice more overwrites it "
+			      "(the old one kept as .orig), Esc cancels", w->file, side_name(!u->write_side));
+	else
+		sd_ui_message(u, SD_ROLE_ERROR, "%.300s exists: w overwrites it (the old one kept as "
+			      ".orig), Esc cancels", w->file);
+	return false;
+}
+
+/* w while a write waits for confirmation. */
+static void confirm_write(sd_ui *u)
+{
+	if (--u->write_asks > 0) {
+		sd_ui_message(u, SD_ROLE_ERROR, "%.300s is %s's input: w once more overwrites it, "
+			      "Esc cancels", u->write_pending, side_name(!u->write_side));
+		return;
+	}
+	char text[sizeof u->write_pending];
+	snprintf(text, sizeof(text), "%s", u->write_pending);
+	sd_ui_write(u, text);
 }
 
 void sd_ui_write(sd_ui *u, const char *text)
@@ -372,6 +443,7 @@ void sd_ui_write(sd_ui *u, const char *text)
 	snprintf(buf, sizeof(buf), "%s", text);
 	write_req w;
 	if (parse_write(&w, buf, err, sizeof(err))) {
+		u->confirm = SD_CONFIRM_NONE;
 		sd_ui_message(u, SD_ROLE_ERROR, "%s", err);
 		return;
 	}
@@ -379,6 +451,8 @@ void sd_ui_write(sd_ui *u, const char *text)
 	bool own = u->writable[side] && is_side_file(u, side, w.file);
 	int other = !side;
 	bool others = u->stamp[other].valid && is_side_file(u, other, w.file);
+	if (!write_confirmed(u, text, &w, others))
+		return;
 	char msg[1600];
 	if (write_side(u, side, &w, msg, sizeof(msg))) {
 		sd_ui_message(u, SD_ROLE_ERROR, "%s", msg);
@@ -549,7 +623,12 @@ bool sd_ui_edit_action(sd_ui *u, sd_action a)
 		return true;
 	case SD_ACT_UNDO: undo_redo(u, false); return true;
 	case SD_ACT_REDO: undo_redo(u, true); return true;
-	case SD_ACT_WRITE: start_write(u); return true;
+	case SD_ACT_WRITE:
+		if (u->confirm == SD_CONFIRM_WRITE)
+			confirm_write(u);
+		else
+			start_write(u);
+		return true;
 	case SD_ACT_EDITOR: editor(u); return true;
 	case SD_ACT_RELOAD: return reload_key(u);
 	default: return false;

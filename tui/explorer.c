@@ -500,7 +500,8 @@ static void loop(sd_ui *u)
 		sd_action a = sd_key_feed(&u->keys, c);
 		if (u->confirm && a != SD_ACT_NONE && a != SD_ACT_CLOSE &&
 		    !(u->confirm == SD_CONFIRM_QUIT && a == SD_ACT_QUIT) &&
-		    !(u->confirm == SD_CONFIRM_RELOAD && a == SD_ACT_RELOAD))
+		    !(u->confirm == SD_CONFIRM_RELOAD && a == SD_ACT_RELOAD) &&
+		    !(u->confirm == SD_CONFIRM_WRITE && a == SD_ACT_WRITE))
 			u->confirm = SD_CONFIRM_NONE;   /* any other key: the question is gone */
 		sd_ui_check_files(u);
 		if (sd_draw_too_small(u)) {

@@ -36,7 +36,7 @@ typedef struct sd_file_stamp {
 } sd_file_stamp;
 
 enum sd_prompt_kind { SD_PROMPT_SEARCH, SD_PROMPT_WRITE };
-enum sd_confirm { SD_CONFIRM_NONE, SD_CONFIRM_QUIT, SD_CONFIRM_RELOAD };
+enum sd_confirm { SD_CONFIRM_NONE, SD_CONFIRM_QUIT, SD_CONFIRM_RELOAD, SD_CONFIRM_WRITE };
 
 typedef struct sd_ui {
 	const sd_doc *doc[2];        /* the current state's (sd_history_doc) */
@@ -64,6 +64,8 @@ typedef struct sd_ui {
 	int confirm;                 /* enum sd_confirm: waiting for the same key again */
 	int prompt_kind;             /* enum sd_prompt_kind */
 	int write_side;
+	char write_pending[1024];    /* the write prompt's text, waiting for w to confirm */
+	int write_asks;              /* confirmations still needed (2 for the other input) */
 	char prompt_label[200];
 
 	sd_rows rows;

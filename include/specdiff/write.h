@@ -49,8 +49,30 @@ unsigned sd_json_escape_flags(sd_json_escape e);
  * "1.22" ...; NULL or an unknown spelling gives the newest. */
 sd_json_escape sd_json_escape_for_go(const char *go_version);
 
+/* A source file's shape, so that a one-field fix written back is a
+ * one-line diff of a hand-kept file. */
+typedef struct sd_write_shape {
+	unsigned indent;       /* spaces per level; 0: as sd_write_opts says */
+	bool tabs;             /* JSON: one tab per level (YAML cannot: 2 spaces) */
+	bool crlf;             /* line ends \r\n */
+	bool no_final_newline; /* the source did not end with a newline */
+} sd_write_shape;
+
+/* The shape of a JSON or YAML text: the first indented line gives the
+ * indentation (a tab, or N spaces), the first line end CRLF or LF, the
+ * last byte the final newline.  A text without an indented line, or JSON
+ * whose first line does not end right after its opening bracket (laid out
+ * by hand), gets indent 0 (the writer's default). */
+void sd_write_detect_shape(const char *text, size_t len, sd_write_shape *sh);
+/* The same from the head and the last byte of the file at path; returns
+ * false (*sh zeroed: the canonical shape) when it cannot be read. */
+bool sd_write_detect_file_shape(const char *path, sd_write_shape *sh);
+
 /* Appends the serialisation of root (ending with a newline) to out. */
 void sd_write_node(sd_buf *out, const sd_node *root, const sd_write_opts *o);
+/* The same in shape sh (NULL: the canonical one). */
+void sd_write_node_shaped(sd_buf *out, const sd_node *root, const sd_write_opts *o,
+			  const sd_write_shape *sh);
 
 /* True when YAML output of root cannot keep every string exactly (invalid
  * UTF-8 is written as U+FFFD): the caller should say so.  JSON numbers
@@ -90,5 +112,14 @@ int sd_write_file(const char *path, const void *data, size_t len, sd_write_info 
 		  sd_error *err);
 /* sd_write_file without the info. */
 int sd_write_file_atomic(const char *path, const void *data, size_t len, sd_error *err);
+
+/*
+ * PATH.orig before PATH is replaced (normalize --in-place, the explorer's
+ * w): a hard link to the original (no copy, so it cannot fail for lack of
+ * space), else a copy of orig, its content.  An existing PATH.orig holding
+ * something else is never replaced (-1, *err says so).  *made tells whether
+ * this call created it (so a failed write can remove it again).
+ */
+int sd_write_backup(const char *path, const sd_buf *orig, bool *made, sd_error *err);
 
 #endif

@@ -70,10 +70,13 @@ tt_type "$T_TMP/x.json --empty sometimes"
 tt_keys Enter
 tt_wait "--empty sometimes: use --empty keep|omit|explicit"
 
-# writing the side's own file: saved, [+] gone, the file now equal
+# writing the side's own file: asked first (it exists), then saved with
+# the old one kept as .orig, [+] gone, the file now equal
 tt_keys w
 tt_wait "write LEFT"
 tt_keys Enter
+tt_wait "$L exists: w overwrites it (the old one kept as .orig), Esc cancels"
+tt_keys w
 tt_wait "wrote LEFT to $L"
 tt_wait_gone "[+]"
 run "$SPECDIFF" diff "$L" "$R"

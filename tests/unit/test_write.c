@@ -258,6 +258,35 @@ static void test_atomic_write(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+/* The source's indentation, line ends and final newline are detected and
+ * written back, so an unchanged tree comes out byte-identical. */
+static void test_shape_kept(void **state)
+{
+	static const char *const texts[] = {
+		"{\n\t\"a\": [\n\t\t1\n\t],\n\t\"b\": {}\n}",          /* runc spec: tabs, no final newline */
+		"{\r\n    \"a\": [\r\n        1\r\n    ]\r\n}\r\n",     /* four spaces, CRLF */
+		"{\n   \"a\": {\n      \"b\": null\n   }\n}\n",          /* three spaces */
+		"a:\n   b: 1\n   c:\n      - x\n",                      /* YAML, three spaces */
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		const char *t = texts[i];
+		sd_write_shape sh;
+		sd_write_detect_shape(t, strlen(t), &sh);
+		sd_doc *d = load(i == 3 ? "in.yaml" : "in.json", t, strlen(t));
+		sd_write_opts o = { i == 3 ? SD_FORMAT_YAML : SD_FORMAT_JSON, 2, false };
+		sd_buf b = SD_BUF_INIT;
+		sd_write_node_shaped(&b, sd_doc_root(d), &o, &sh);
+		assert_string_equal(b.data, t);
+		sd_buf_release(&b);
+		sd_doc_free(d);
+	}
+	sd_write_shape sh;
+	sd_write_detect_shape("{\"a\": 1}", 8, &sh);   /* compact: the writer's default */
+	assert_int_equal(sh.indent, 0);
+	assert_false(sh.tabs);
+	assert_true(sh.no_final_newline);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -269,6 +298,7 @@ int main(void)
 		cmocka_unit_test(test_scalar_roots),
 		cmocka_unit_test(test_go_escape_modes),
 		cmocka_unit_test(test_atomic_write),
+		cmocka_unit_test(test_shape_kept),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
