@@ -82,7 +82,11 @@ void sd_write_detect_shape(const char *text, size_t len, sd_write_shape *o)
 
 bool sd_write_detect_file_shape(const char *path, sd_write_shape *o)
 {
+	struct stat st;
 	memset(o, 0, sizeof *o);
+	/* only a regular file can be read a second time (a FIFO would block) */
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return false;
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return false;

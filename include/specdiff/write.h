@@ -65,7 +65,8 @@ typedef struct sd_write_shape {
  * by hand), gets indent 0 (the writer's default). */
 void sd_write_detect_shape(const char *text, size_t len, sd_write_shape *sh);
 /* The same from the head and the last byte of the file at path; returns
- * false (*sh zeroed: the canonical shape) when it cannot be read. */
+ * false (*sh zeroed: the canonical shape) when it is not a regular file
+ * (a FIFO or /dev/stdin was read already) or cannot be read. */
 bool sd_write_detect_file_shape(const char *path, sd_write_shape *sh);
 
 /* Appends the serialisation of root (ending with a newline) to out. */
