@@ -329,6 +329,10 @@ static void draw_status(sd_ui *u)
 		sd_buf_addf(&b, "%s%s", u->prompt_label, u->prompt);
 		plen = b.len;
 		r = SD_ROLE_MESSAGE;
+	} else if (u->keys.pending > 0 && u->keys.pending < 128) {
+		sd_buf_addf(&b, "%c_  (waiting for the next key: ", u->keys.pending);
+		sd_keys_continuations(&u->keymap, u->keys.pending, &b);
+		sd_buf_adds(&b, "; Esc cancels)");
 	} else if (u->msg[0]) {
 		sd_buf_adds(&b, u->msg);
 		r = u->msg_role;

@@ -201,7 +201,23 @@ static void apply_edit(sd_ui *u, int r, sd_edit *e)
 		return;
 	}
 	const char *bad = sd_history_push(u->hist, e->side, e->doc, e->path);
+	size_t row = u->cur;
 	state_changed(u, e->path);
+	/* the node is gone from both sides: the cursor stays on its row, which
+	 * now holds the next one, never on the parent (a dd there would delete
+	 * the whole parent) */
+	if (!sd_diff_find(u->diff, e->path)) {
+		const sd_pair *parent = find_near(u->diff, e->path);
+		sd_diff_expand(u->diff, parent);   /* kept open though now equal */
+		sd_foldset_set(&u->folds, parent, SD_FOLD_OPEN);
+		sd_ui_reveal(u, parent);
+		/* the next sibling; past the last one (the parent's closing
+		 * bracket, which stands for the parent) the one before */
+		if (row < u->rows.n && u->rows.v[row].kind == SD_ROW_CLOSE && row > 0 &&
+		    u->rows.v[row - 1].pair != parent)
+			row--;
+		sd_ui_move_to(u, row);
+	}
 	if (bad)
 		sd_ui_message(u, SD_ROLE_ERROR, "%s; Go cannot decode %s now: %s", e->msg,
 			      side_name(e->side), bad);
@@ -602,6 +618,25 @@ static bool reload_key(sd_ui *u)
 	return true;
 }
 
+/* `>` and `<` always change the side they point to: where the other side
+ * has nothing, making them alike means deleting, and the message says so
+ * (sd_edit_copy alone would copy the other way). */
+static void copy_toward(sd_ui *u, const sd_pair *p, int to)
+{
+	const sd_doc *const docs[2] = { u->doc[0], u->doc[1] };
+	const sd_node *src = to ? p->left : p->right;
+	sd_edit e;
+	if (src || !(to ? p->right : p->left)) {
+		apply_edit(u, sd_edit_copy(docs, p, !to, &e), &e);
+		return;
+	}
+	int r = sd_edit_delete(docs, p, to, &e);
+	if (!r)
+		snprintf(e.msg, sizeof(e.msg), "%s has nothing at %.200s: deleted it from %s to match",
+			 side_name(!to), e.path, side_name(to));
+	apply_edit(u, r, &e);
+}
+
 bool sd_ui_edit_action(sd_ui *u, sd_action a)
 {
 	const sd_pair *p = u->cur < u->rows.n ? u->rows.v[u->cur].pair : NULL;
@@ -611,7 +646,12 @@ bool sd_ui_edit_action(sd_ui *u, sd_action a)
 	case SD_ACT_COPY_TO_RIGHT:
 	case SD_ACT_COPY_TO_LEFT:
 		if (p)
-			apply_edit(u, sd_edit_copy(docs, p, a == SD_ACT_COPY_TO_LEFT, &e), &e);
+			copy_toward(u, p, a == SD_ACT_COPY_TO_RIGHT);
+		return true;
+	case SD_ACT_DIFF_PUT:      /* vimdiff dp: the focused pane's node to the other */
+	case SD_ACT_DIFF_OBTAIN:   /* vimdiff do: the other pane's node into this one */
+		if (p)
+			copy_toward(u, p, a == SD_ACT_DIFF_PUT ? !u->pane : u->pane);
 		return true;
 	case SD_ACT_TOGGLE_EMPTY:
 		if (p)

@@ -108,6 +108,11 @@ static void reveal(sd_ui *u, const sd_pair *p)
 	rebuild(u, p);
 }
 
+void sd_ui_move_to(sd_ui *u, size_t i)
+{
+	move_to(u, i, true);
+}
+
 void sd_ui_reveal(sd_ui *u, const sd_pair *p)
 {
 	if (p)
@@ -171,6 +176,58 @@ static void toggle_fold(sd_ui *u)
 	bool folded = sd_rows_is_folded(p, &u->ro);
 	sd_foldset_set(&u->folds, p, folded ? SD_FOLD_OPEN : SD_FOLD_CLOSED);
 	rebuild(u, p);
+}
+
+/* h and l as in jless: h folds an open node, else goes to its parent; l
+ * unfolds a folded one. */
+static void fold_or_parent(sd_ui *u, bool open)
+{
+	const sd_pair *p = cur_pair(u);
+	if (!p)
+		return;
+	sd_diff_expand(u->diff, p);
+	bool folded = p->nkids && sd_rows_is_folded(p, &u->ro);
+	if (open ? !folded : (!p->nkids || folded)) {
+		if (!open && p->parent)
+			rebuild(u, p->parent);
+		return;
+	}
+	sd_foldset_set(&u->folds, p, open ? SD_FOLD_OPEN : SD_FOLD_CLOSED);
+	rebuild(u, p);
+}
+
+#define EXPAND_ALL_MAX 200000 /* pairs e opens: a huge document stays usable */
+
+static void open_all(sd_ui *u, const sd_pair *p, size_t *budget)
+{
+	if (!*budget)
+		return;
+	(*budget)--;
+	sd_diff_expand(u->diff, p);
+	if (!p->nkids)
+		return;
+	sd_foldset_set(&u->folds, p, SD_FOLD_OPEN);
+	for (size_t i = 0; i < p->nkids; i++)
+		open_all(u, p->kids[i], budget);
+}
+
+/* e expands every node, E folds every top-level one (jless). */
+static void fold_all(sd_ui *u, bool open)
+{
+	const sd_pair *keep = cur_pair(u), *root = sd_diff_root(u->diff);
+	size_t budget = EXPAND_ALL_MAX;
+	sd_foldset_clear(&u->folds);
+	if (open) {
+		open_all(u, root, &budget);
+	} else {
+		sd_diff_expand(u->diff, root);
+		for (size_t i = 0; i < root->nkids; i++)
+			if (root->kids[i]->nkids || root->kids[i]->folded)
+				sd_foldset_set(&u->folds, root->kids[i], SD_FOLD_CLOSED);
+	}
+	rebuild(u, keep);
+	if (open && !budget)
+		message(u, SD_ROLE_MESSAGE, "expanded the first %d nodes", EXPAND_ALL_MAX);
 }
 
 static void apply_theme(sd_ui *u, const char *name)
@@ -339,6 +396,10 @@ static int act(sd_ui *u, sd_action a)
 		keep_visible(u, false);
 		return REDRAW_FULL;
 	case SD_ACT_FOLD: toggle_fold(u); return REDRAW_FULL;
+	case SD_ACT_FOLD_CLOSE: fold_or_parent(u, false); return REDRAW_FULL;
+	case SD_ACT_FOLD_OPEN: fold_or_parent(u, true); return REDRAW_FULL;
+	case SD_ACT_EXPAND_ALL: fold_all(u, true); return REDRAW_FULL;
+	case SD_ACT_COLLAPSE_ALL: fold_all(u, false); return REDRAW_FULL;
 	case SD_ACT_SEARCH:
 		u->prompting = true;
 		u->prompt_kind = SD_PROMPT_SEARCH;
@@ -471,6 +532,7 @@ static void handle_resize(sd_ui *u)
 
 static void loop(sd_ui *u)
 {
+	bool pending = false;
 	sd_draw_full(u);
 	for (;;) {
 		int c = read_key();
@@ -510,10 +572,13 @@ static void loop(sd_ui *u)
 			continue;
 		}
 		size_t old = u->cur, old_top = u->top;
+		bool was_pending = pending;
+		pending = u->keys.pending != 0;
 		int r = act(u, a);
 		if (r < 0)
 			return;
-		redraw(u, had_msg ? REDRAW_FULL : r, old, old_top);
+		/* a pending prefix (d, ], [) shows on the status line, as vim's showcmd */
+		redraw(u, had_msg || pending || was_pending ? REDRAW_FULL : r, old, old_top);
 	}
 }
 

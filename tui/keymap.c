@@ -26,6 +26,8 @@ const sd_binding sd_keymap[] = {
 	{ "J", SD_ACT_PANEL_DOWN },
 	{ "K", SD_ACT_PANEL_UP },
 	{ "<Space>", SD_ACT_FOLD }, { "z", SD_ACT_FOLD },
+	{ "h", SD_ACT_FOLD_CLOSE }, { "l", SD_ACT_FOLD_OPEN },
+	{ "e", SD_ACT_EXPAND_ALL }, { "E", SD_ACT_COLLAPSE_ALL },
 	{ "/", SD_ACT_SEARCH },
 	{ "n", SD_ACT_SEARCH_NEXT },
 	{ "N", SD_ACT_SEARCH_PREV },
@@ -34,10 +36,12 @@ const sd_binding sd_keymap[] = {
 	{ "<", SD_ACT_COPY_TO_LEFT },
 	{ "x", SD_ACT_TOGGLE_EMPTY },
 	{ "dd", SD_ACT_DELETE },
+	{ "dp", SD_ACT_DIFF_PUT },
+	{ "do", SD_ACT_DIFF_OBTAIN },
 	{ "u", SD_ACT_UNDO },
 	{ "<C-r>", SD_ACT_REDO },
 	{ "w", SD_ACT_WRITE },
-	{ "E", SD_ACT_EDITOR },
+	{ "v", SD_ACT_EDITOR },
 	{ "r", SD_ACT_RELOAD },
 	{ "t", SD_ACT_CYCLE_THEME },
 	{ "<C-l>", SD_ACT_REDRAW },
@@ -245,6 +249,17 @@ sd_action sd_keys_feed(const sd_keys *k, sd_keystate *s, int code)
 sd_action sd_key_feed(sd_keystate *s, int code)
 {
 	return sd_keys_feed(s->keys ? s->keys : default_keys(), s, code);
+}
+
+void sd_keys_continuations(const sd_keys *k, int first, sd_buf *out)
+{
+	bool any = false;
+	for (size_t i = 0; i < k->n; i++)
+		if (k->v[i].key[0] == first && k->v[i].key[1] && !k->v[i].key[2]) {
+			sd_buf_addf(out, "%s%s %s", any ? ", " : "", k->v[i].key,
+				    sd_action_name(k->v[i].action));
+			any = true;
+		}
 }
 
 const char *sd_keys_first(const sd_keys *k, sd_action a)

@@ -39,18 +39,24 @@
 	X(PANEL_DOWN, "scroll the explanation panel down") \
 	X(PANEL_UP, "scroll the explanation panel up") \
 	X(FOLD, "fold / unfold the selected subtree") \
+	X(FOLD_CLOSE, "fold the selected subtree, or go to its parent (jless h)") \
+	X(FOLD_OPEN, "unfold the selected subtree (jless l)") \
+	X(EXPAND_ALL, "unfold everything (jless e)") \
+	X(COLLAPSE_ALL, "fold every top-level node (jless E)") \
 	X(SEARCH, "search keys and values") \
 	X(SEARCH_NEXT, "next search match") \
 	X(SEARCH_PREV, "previous search match") \
 	X(COPY_PATH, "copy the selected node's JSON path (OSC 52)") \
-	X(COPY_TO_RIGHT, "copy the selected value or subtree to the right side (vimdiff dp)") \
-	X(COPY_TO_LEFT, "copy the selected value or subtree to the left side (vimdiff do)") \
+	X(COPY_TO_RIGHT, "make the right side's node the left one's (copies; deletes where left has none)") \
+	X(COPY_TO_LEFT, "make the left side's node the right one's (copies; deletes where right has none)") \
+	X(DIFF_PUT, "put the focused pane's node to the other side (vimdiff dp)") \
+	X(DIFF_OBTAIN, "obtain the other side's node into the focused pane (vimdiff do)") \
 	X(TOGGLE_EMPTY, "toggle nil <-> empty ({} or []) in the focused pane") \
 	X(DELETE, "delete the selected member or list element in the focused pane") \
 	X(UNDO, "undo the last edit") \
 	X(REDO, "redo an undone edit") \
 	X(WRITE, "write the focused side through the normalizer (asks file and options)") \
-	X(EDITOR, "open $EDITOR at the selected node's line, then reload") \
+	X(EDITOR, "open $VISUAL or $EDITOR at the selected node's line, then reload (less v)") \
 	X(RELOAD, "reload both files from disk") \
 	X(CYCLE_THEME, "cycle colour themes") \
 	X(REDRAW, "redraw the screen") \
@@ -136,6 +142,10 @@ int sd_keys_bind(sd_keys *k, const char *key, const char *action, char *err, siz
 sd_action sd_keys_feed(const sd_keys *k, sd_keystate *s, int code);
 /* Help lines for this keymap (see sd_help_lines). */
 char **sd_keys_help(const sd_keys *k, size_t *n);
+/* Appends "dd delete, dp diff-put" for the sequences that start with the
+ * character first. */
+struct sd_buf;
+void sd_keys_continuations(const sd_keys *k, int first, struct sd_buf *out);
 /* The first key bound to a, for hints ("?"); NULL when none is. */
 const char *sd_keys_first(const sd_keys *k, sd_action a);
 

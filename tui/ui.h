@@ -144,6 +144,8 @@ void sd_ui_apply_focus(sd_ui *u);
 void sd_ui_message(sd_ui *u, sd_role r, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Opens p's folded ancestors, rebuilds the rows and puts the cursor on p. */
 void sd_ui_reveal(sd_ui *u, const sd_pair *p);
+/* Puts the cursor on row i (the last row when past the end), on screen. */
+void sd_ui_move_to(sd_ui *u, size_t i);
 
 /* editing.c: edits, undo/redo, write, reload, $EDITOR, files changed on disk */
 void sd_ui_edit_init(sd_ui *u, const sd_explorer_args *a);

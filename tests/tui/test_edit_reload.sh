@@ -1,9 +1,9 @@
 #!/bin/sh
 # Files changed on disk are noticed without a keypress and offered for
-# reload (r); r with unsaved edits asks first; E runs $VISUAL (before
+# reload (r); r with unsaved edits asks first; v (as in less) runs $VISUAL (before
 # $EDITOR, as the man page says) at the
 # selected node's line (+LINE FILE), then reloads both files, keeping the
-# cursor on the same path; E refuses while edits are unsaved.
+# cursor on the same path; v refuses while edits are unsaved.
 . tests/lib.sh
 . tests/tui/lib.sh
 ex=examples/sysctl-nil-vs-empty
@@ -39,11 +39,11 @@ tt_wait "reloaded"
 tt_wait_gone "[+]"
 tt_wait "2 differences:"
 
-# E refuses with unsaved edits, then runs the editor at the node's line
+# v refuses with unsaved edits, then runs the editor at the node's line
 tt_keys '<'
-tt_keys E
+tt_keys v
 tt_wait "unsaved changes to LEFT: write (w) or undo (u) them first"
-tt_keys u Tab E
+tt_keys u Tab v
 tt_wait "reloaded"
 tt_wait "2 differences:  ! 2 value"
 tt_wait "kernel.msgmax"                 # opened: the cursor stayed on /linux/sysctl

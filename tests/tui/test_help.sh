@@ -4,7 +4,7 @@
 . tests/lib.sh
 . tests/tui/lib.sh
 ex=examples/sysctl-nil-vs-empty
-tt_start 100 40 "$ex/checkpoint.json" "$ex/restore.json"
+tt_start 100 50 "$ex/checkpoint.json" "$ex/restore.json"
 tt_wait "sysctl: {}"
 tt_keys '?'
 tt_wait "Keys (generated from the keymap"

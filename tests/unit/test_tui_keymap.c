@@ -91,7 +91,7 @@ static void test_sequences(void **state)
 	assert_int_equal(sd_key_feed(&s, 'u'), SD_ACT_UNDO);
 	assert_int_equal(sd_key_feed(&s, 18), SD_ACT_REDO);
 	assert_int_equal(sd_key_feed(&s, 'w'), SD_ACT_WRITE);
-	assert_int_equal(sd_key_feed(&s, 'E'), SD_ACT_EDITOR);
+	assert_int_equal(sd_key_feed(&s, 'v'), SD_ACT_EDITOR);
 	assert_int_equal(sd_key_feed(&s, 'r'), SD_ACT_RELOAD);
 }
 
