@@ -130,8 +130,11 @@ static int run(int argc, char **argv)
 			return commands[i].run(argc - 1, argv + 1);
 	/* "specdiff LEFT RIGHT": the explorer on a terminal, else a diff.
 	 * --bench-frames draws off-screen, so it needs no terminal. */
-	if ((isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) || wants_bench_frames(argc, argv))
+	const char *why = wants_bench_frames(argc, argv) ? NULL : sd_explorer_unusable();
+	if (!why)
 		return sd_explorer_main(argc, argv);
+	if (*why)
+		fprintf(stderr, "specdiff: note: %s; printing the report (specdiff diff) instead\n", why);
 	argv[0] = "diff";
 	sd_cli_as_default("diff");
 	return sd_cmd_diff(drop_explorer_options(argc, argv), argv);

@@ -272,7 +272,8 @@ static void draw_title(sd_ui *u)
 	if (m0 || m1)
 		sd_buf_addf(&b, "[+] %s modified  ", m0 && m1 ? "LEFT, RIGHT" : m0 ? "LEFT" : "RIGHT");
 	if (u->restore_on && u->restore_profile)
-		sd_buf_addf(&b, "restore-relevant: %s  ", u->restore_profile->name);
+		sd_buf_addf(&b, "restore-relevant: %s%s  ", u->restore_profile->name,
+			    u->restore_auto ? " (newest failing)" : "");
 	if (total)
 		sd_buf_addf(&b, "%zu difference%s", total, total == 1 ? "" : "s");
 	else

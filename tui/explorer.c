@@ -1,8 +1,11 @@
 /* explorer.c - the explorer's loop: keys to actions, actions to state,
  * then one draw (see ui.h).  Every exit path restores the terminal. */
 #include "ui.h"
+#include "explorer.h"
 
 #include <curses.h>
+#include <fcntl.h>
+#include <term.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <poll.h>
@@ -128,6 +131,11 @@ static void search(sd_ui *u, int dir)
 		return;
 	}
 	bool wrapped;
+	char err[200];
+	if (sd_search_pattern_error(u->pattern, err, sizeof(err))) {
+		message(u, SD_ROLE_ERROR, "/%s: not a regular expression: %s", u->pattern, err);
+		return;
+	}
 	const sd_pair *p = sd_search_find(&u->search, u->diff, sd_diff_root(u->diff), cur_pair(u),
 					  u->pattern, dir, &wrapped);
 	if (!p) {
@@ -135,11 +143,13 @@ static void search(sd_ui *u, int dir)
 		return;
 	}
 	reveal(u, p);
+	size_t k, n = sd_search_count(&u->search, &k);
 	if (wrapped)
-		message(u, SD_ROLE_MESSAGE, dir > 0 ? "search hit BOTTOM, continuing at TOP"
-						    : "search hit TOP, continuing at BOTTOM");
+		message(u, SD_ROLE_MESSAGE, "%s (match %zu of %zu)",
+			dir > 0 ? "search hit BOTTOM, continuing at TOP" : "search hit TOP, continuing at BOTTOM",
+			k, n);
 	else
-		message(u, SD_ROLE_MESSAGE, "/%s", u->pattern);
+		message(u, SD_ROLE_MESSAGE, "/%s  match %zu of %zu", u->pattern, k, n);
 }
 
 /* ---- actions ---- */
@@ -281,6 +291,13 @@ static void toggle_restore(sd_ui *u)
 	}
 	const sd_pair *p = cur_pair(u);
 	u->restore_on = !u->restore_on;
+	if (u->restore_on && u->restore_auto) {
+		/* the newest profile that fails: what the bottom line's FAIL is about */
+		u->restore_profile = sd_focus_default_profile();
+		for (size_t i = 0; i < u->checks.n; i++)
+			if (!u->checks.v[i].pass)
+				u->restore_profile = u->checks.v[i].profile;
+	}
 	sd_ui_apply_focus(u);
 	if (p)
 		reveal(u, p);
@@ -600,6 +617,7 @@ static void ui_init(sd_ui *u, const sd_explorer_args *a)
 	u->ro.ignored = &u->ignored;
 	u->focus = a->focus;
 	u->restore_profile = a->restore_profile ? a->restore_profile : sd_focus_default_profile();
+	u->restore_auto = !a->restore_profile && !a->restore_on;
 	u->restore_on = a->restore_on;
 	if (a->keymap) {   /* a copy: the explorer owns its keymap */
 		u->keymap.n = u->keymap.cap = a->keymap->n;
@@ -766,6 +784,13 @@ int sd_explorer_run(const sd_explorer_args *a)
 		return rc;
 	}
 	install_signals();
+	if (!isatty(STDIN_FILENO)) {   /* the specs came on a pipe: keys from the terminal */
+		int fd = open("/dev/tty", O_RDONLY | O_CLOEXEC);
+		if (fd >= 0 && fd != STDIN_FILENO) {
+			dup2(fd, STDIN_FILENO);
+			close(fd);
+		}
+	}
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
 		fprintf(stderr, "specdiff: cannot start the terminal interface\n");
@@ -785,4 +810,34 @@ int sd_explorer_run(const sd_explorer_args *a)
 		raise(sig);
 	}
 	return rc;
+}
+
+const char *sd_explorer_unusable(void)
+{
+	static char why[300];
+	if (!isatty(STDOUT_FILENO))
+		return "";
+	if (!isatty(STDIN_FILENO)) {
+		int fd = open("/dev/tty", O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			return "";
+		close(fd);
+	}
+	const char *term = getenv("TERM");
+	int err = 0;
+	if (!term || !*term)
+		return "TERM is not set, so the explorer cannot draw";
+	if (!strcmp(term, "dumb"))
+		return "TERM=dumb cannot draw the explorer (no cursor addressing)";
+	if (setupterm((char *)term, STDOUT_FILENO, &err) != OK) {
+		snprintf(why, sizeof(why), "TERM=%.200s is not a terminal type terminfo knows", term);
+		return why;
+	}
+	bool addressable = tigetstr("cup") && tigetstr("cup") != (char *)-1;
+	del_curterm(cur_term);
+	if (!addressable) {
+		snprintf(why, sizeof(why), "TERM=%.200s has no cursor addressing for the explorer", term);
+		return why;
+	}
+	return NULL;
 }

@@ -47,6 +47,7 @@ typedef struct sd_ui {
 	sd_focus *focus;             /* borrowed; NULL: nothing is left out */
 	const sd_profile *restore_profile;   /* what R turns on */
 	bool restore_on;
+	bool restore_auto;           /* no profile given: R follows the newest failing one */
 	size_t nignored;             /* items the focus leaves out */
 	sd_foldset ignored;          /* sd_rows_index_ignored's map */
 

@@ -19,8 +19,8 @@ tt_keys '[' c                      # ]c/[c visit shown ignored rows: sysctl is t
 tt_wait "restore.json:199"
 tt_keys i
 tt_wait "3 differences, 1 ignored (hidden):"
-tt_keys R                          # the newest profile keeps only rootfsPropagation
-tt_wait "restore-relevant: gvisor-20260413  1 difference, 3 ignored (hidden):"
+tt_keys R                          # the newest failing profile keeps only rootfsPropagation
+tt_wait "restore-relevant: gvisor-20260413 (newest failing)  1 difference, 3 ignored (hidden):"
 tt_wait "restore-relevant gvisor-20260413 on: 1 difference, 3 ignored"
 tt_keys R
 tt_wait "restore-relevant gvisor-20260413 off: 3 differences, 1 ignored"
@@ -28,6 +28,18 @@ tt_wait_gone "restore-relevant: gvisor"
 tt_keys q
 tt_wait_exit
 expect_rc 1
+
+# R follows the failing profiles: on the sysctl incident the newest failing
+# one is gvisor-20241202 (the newest, gvisor-20260413, passes and would show
+# "equal, 1 ignored" next to the bottom line's FAIL Sysctl)
+rm -f "$TT_DIR/rc"
+tt_start 130 40 examples/sysctl-nil-vs-empty/checkpoint.json examples/sysctl-nil-vs-empty/restore.json
+tt_wait "FAIL Sysctl"
+tt_keys R
+tt_wait "restore-relevant: gvisor-20241202 (newest failing)  1 difference:"
+tt_wait "restore-relevant gvisor-20241202 on: 1 difference, 0 ignored"
+tt_keys q
+tt_wait_exit
 
 # everything ignored: equal, exit 0
 rm -f "$TT_DIR/rc"

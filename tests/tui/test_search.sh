@@ -1,6 +1,8 @@
 #!/bin/sh
 # / searches keys and values (also inside folded subtrees, which open),
-# n/N repeat, wrapping says so as vim does, a miss says so.
+# n/N repeat, wrapping says so as vim does, a miss says so.  Patterns are
+# extended regular expressions with smart case; the status line counts
+# "match K of N"; a bad expression says why.
 . tests/lib.sh
 . tests/tui/lib.sh
 . tests/tui/pair.sh
@@ -24,6 +26,22 @@ tt_wait "search hit BOTTOM, continuing at TOP"
 tt_wait_line 2
 tt_keys N
 tt_wait "search hit TOP, continuing at BOTTOM"
+tt_keys /
+tt_type "^(gamma|omega)$"              # keys and values, regex
+tt_keys Enter
+tt_wait "match 1 of 2"
+tt_wait_line 4
+tt_keys n
+tt_wait "match 2 of 2"
+tt_wait_line 10
+tt_keys /
+tt_type "ALPHA"                        # a capital: case matters, no match
+tt_keys Enter
+tt_wait "Pattern not found: ALPHA"
+tt_keys /
+tt_type "(unclosed"
+tt_keys Enter
+tt_wait "/(unclosed: not a regular expression:"
 tt_keys /
 tt_type "nothing-like-this"
 tt_keys Enter

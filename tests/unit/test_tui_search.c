@@ -59,6 +59,13 @@ static void test_match_at(void **state)
 	assert_int_equal(sd_search_match_at("hello", 5, 3, "lo"), 2);
 	assert_int_equal(sd_search_match_at("hello", 5, 4, "lo"), 0);
 	assert_int_equal(sd_search_match_at("hello", 5, 0, ""), 0);
+	/* extended regular expressions, anchored at the position asked */
+	assert_int_equal(sd_search_match_at("hello", 5, 0, "h(e|a)l+"), 4);
+	assert_int_equal(sd_search_match_at("hello", 5, 1, "^e"), 0);
+	assert_int_equal(sd_search_match_at("HELLO", 5, 0, "h.l"), 3);   /* smartcase with a regex */
+	char err[100];
+	assert_true(sd_search_pattern_error("(x", err, sizeof err));
+	assert_false(sd_search_pattern_error("x|y", err, sizeof err));
 }
 
 static void test_find_order_and_wrap(void **state)
@@ -87,6 +94,14 @@ static void test_find_order_and_wrap(void **state)
 	/* the only match is where we are: found again after a full wrap */
 	assert_ptr_equal(sd_search_find(&s, NULL, root, &pairs[2], "env", 1, &wrapped), &pairs[2]);
 	assert_true(wrapped);
+	/* match K of N: the keys Host (pair 1) and only (pair 3) */
+	size_t k;
+	assert_ptr_equal(sd_search_find(&s, NULL, root, root, "^(Host|only)$", 1, &wrapped), &pairs[1]);
+	assert_int_equal(sd_search_count(&s, &k), 2);
+	assert_int_equal(k, 1);
+	assert_ptr_equal(sd_search_find(&s, NULL, root, &pairs[1], "^(Host|only)$", 1, &wrapped), &pairs[3]);
+	assert_int_equal(sd_search_count(&s, &k), 2);
+	assert_int_equal(k, 2);
 	sd_search_release(&s);
 }
 
