@@ -251,10 +251,40 @@ static void draw_row(sd_ui *u, size_t i)
 	bool restore = row->kind != SD_ROW_CLOSE &&
 		sd_checks_mark_row(&u->checks, row->pair->path, row->kind == SD_ROW_FOLDED,
 				   row->mark != SD_CLASS_NONE);
-	put_plain(u, y, 1, 1, restore ? "R" : " ", restore ? SD_ROLE_RESTORE_MARK : SD_ROLE_TEXT);
+	/* without colour the cursor's reverse video looks like a value row's
+	 * standout: a > in the gutter tells them apart (less's -J column) */
+	bool marker = cursor && (!u->color || !has_colors());
+	put_plain(u, y, 1, 1, marker ? ">" : restore ? "R" : " ",
+		  restore && !marker ? SD_ROLE_RESTORE_MARK : SD_ROLE_TEXT);
 	draw_cell(u, y, lx, lw, row, 0, cursor);
 	put_plain(u, y, lx + lw, 2, u->utf8 ? "│" : "|", SD_ROLE_SEPARATOR);
 	draw_cell(u, y, rx, rw, row, 1, cursor);
+}
+
+static size_t fit_bytes(const char *s, size_t len, int width);
+
+/* Display columns of s. */
+static int text_cols(const char *s, size_t len)
+{
+	int cols = 0;
+	for (size_t j = 0; j < len;) {
+		size_t n = fit_bytes(s + j, len - j, 1);
+		cols++;
+		j += n ? n : 1;
+	}
+	return cols;
+}
+
+/* b cut to fit `room` columns, ending with an ellipsis when cut. */
+static void fit_with_ellipsis(const sd_ui *u, sd_buf *b, int room)
+{
+	if (text_cols(b->data, b->len) <= room)
+		return;
+	const char *dots = u->utf8 ? "\xe2\x80\xa6" : "...";
+	int keep = room - (u->utf8 ? 1 : 3);
+	b->len = keep > 0 ? fit_bytes(b->data, b->len, keep) : 0;
+	b->data[b->len] = '\0';
+	sd_buf_adds(b, dots);
 }
 
 static void draw_title(sd_ui *u)
@@ -285,9 +315,12 @@ static void draw_title(sd_ui *u)
 		size_t n = sd_diff_count_class(u->diff, (sd_class)c);
 		bool counts = sd_class_counts((sd_class)c, u->ro.mode);
 		bool hidden = c == SD_CLASS_COSMETIC && !u->ro.show_cosmetic;
-		sd_buf_addf(&b, "  %s %zu %s%s", mark_char(u, (uint8_t)c), n, sd_class_name((sd_class)c),
+		/* ASCII marks include 0 (nil-vs-empty): bracket them, or "0 2" reads as a number */
+		sd_buf_addf(&b, u->utf8 ? "  %s %zu %s%s" : "  [%s] %zu %s%s", mark_char(u, (uint8_t)c), n,
+			    sd_class_name((sd_class)c),
 			    hidden ? " (hidden)" : (!counts && c != SD_CLASS_COSMETIC && n ? " (equal)" : ""));
 	}
+	fit_with_ellipsis(u, &b, u->W);
 	put_plain(u, 0, 0, u->W, b.data, SD_ROLE_TITLE);
 	sd_buf_release(&b);
 }
@@ -346,12 +379,19 @@ static void draw_status(sd_ui *u)
 		if (sd_ui_modified(u, 0) || sd_ui_modified(u, 1))
 			sd_buf_adds(&b, "[+] modified  ");
 		sd_checks_summary(&u->checks, &b);
+		/* the key hints always show: the verdicts give way, with an
+		 * ellipsis (R and the panel have the full text) */
+		sd_buf hints = SD_BUF_INIT;
 		const char *help = sd_keys_first(&u->keymap, SD_ACT_HELP);
 		const char *quit = sd_keys_first(&u->keymap, SD_ACT_QUIT);
 		if (help)
-			sd_buf_addf(&b, "   %s help", help);
+			sd_buf_addf(&hints, "   %s help", help);
 		if (quit)
-			sd_buf_addf(&b, "  %s quit", quit);
+			sd_buf_addf(&hints, "  %s quit", quit);
+		if (hints.len)
+			fit_with_ellipsis(u, &b, u->W - text_cols(hints.data, hints.len));
+		sd_buf_add(&b, hints.data ? hints.data : "", hints.len);
+		sd_buf_release(&hints);
 		r = (u->checks.ran && u->checks.n && !u->checks.v[0].pass) ? SD_ROLE_VERDICT_FAIL : SD_ROLE_STATUS;
 	}
 	put_plain(u, u->H - 1, 0, u->W, b.data, r);
@@ -404,6 +444,15 @@ static void wrap_text(wrap_ctx *w, const char *s, sd_role r)
 	do {
 		int width = W - 1 - (i ? 4 : 0);
 		size_t j = i + fit_bytes(s + i, len - i, width < 1 ? 1 : width);
+		/* break at the last space, so a word, number or runsc message
+		 * copied out of the panel comes out whole */
+		if (j < len && s[j] != ' ') {
+			size_t k = j;
+			while (k > i && s[k - 1] != ' ')
+				k--;
+			if (k > i)
+				j = k;
+		}
 		if (w->draw && w->line >= w->first && w->y < w->ymax) {
 			sd_buf b = SD_BUF_INIT;
 			if (i)
@@ -415,6 +464,8 @@ static void wrap_text(wrap_ctx *w, const char *s, sd_role r)
 		}
 		w->line++;
 		i = j;
+		while (i < len && s[i] == ' ')   /* the space broken at starts no line */
+			i++;
 	} while (i < len);
 }
 

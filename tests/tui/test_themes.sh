@@ -33,10 +33,12 @@ rm -f "$TT_DIR/rc"
 tt kill-server
 TT_ENV="NO_COLOR=1 LANG=C"
 tt_start 100 30 "$ex/checkpoint.json" "$ex/restore.json"
-tt_wait "0R- - - - - - - -"        # ASCII gutter: 0 marks nil-vs-empty
-tt_wait "process: {...8 keys}"
+tt_wait "0>- - - - - - - -"        # ASCII gutter: 0 marks nil-vs-empty; > the cursor,
+tt_wait "process: {...8 keys}"     # which without colour no difference row shares
 tt_wait "> examples/sysctl-nil-vs-empty/checkpoint.json"
-tt_wait "0 1 nil-vs-empty"
+tt_wait "[0] 1 nil-vs-empty"       # not "0 1": the mark bracketed apart from the count
+tt_keys k                          # off the row: its R mark is back
+tt_wait "0R- - - - - - - -"
 tt_keys q
 tt_wait_exit
 
@@ -45,7 +47,7 @@ tt kill-server
 TT_ENV=""
 tt_start 100 30 --no-color --theme nonexistent "$ex/checkpoint.json" "$ex/restore.json"
 tt_wait "no theme 'nonexistent'"
-tt_wait "∅R. . . ."
+tt_wait "∅>. . . ."
 tt_keys q
 tt_wait_exit
 expect_rc 1
