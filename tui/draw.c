@@ -531,13 +531,49 @@ static void draw_help(sd_ui *u)
 	size_t n;
 	char **lines = sd_keys_help(&u->keymap, &n);
 	int y = 1;
-	put_plain(u, y++, 0, u->W, " Keys (generated from the keymap; Esc or q closes, j/k scroll)", SD_ROLE_PANEL_TITLE);
-	for (size_t i = u->help_top; i < n && y < u->H - 1; i++) {
-		span_style st = { role_attr(u, SD_ROLE_HELP), role_attr(u, SD_ROLE_HELP_KEY),
-				  role_attr(u, SD_ROLE_HELP), 27, NULL };
-		put_plain(u, y, 0, 2, "", SD_ROLE_HELP);
-		put_text(y++, 2, u->W - 2, lines[i], strlen(lines[i]), &st);
+	char title[200];   /* its keys from the keymap too */
+	const char *close = sd_keys_first(&u->keymap, SD_ACT_CLOSE), *quit = sd_keys_first(&u->keymap, SD_ACT_QUIT);
+	const char *down = sd_keys_first(&u->keymap, SD_ACT_DOWN), *up = sd_keys_first(&u->keymap, SD_ACT_UP);
+	snprintf(title, sizeof(title), " Keys (generated from the keymap; %s or %s closes, %s/%s scroll)",
+		 close ? close : "?", quit ? quit : "?", down ? down : "?", up ? up : "?");
+	put_plain(u, y++, 0, u->W, title, SD_ROLE_PANEL_TITLE);
+	/* long descriptions wrap at spaces under their column (no cut at 80) */
+	enum { KEYCOL = 27 };
+	size_t cap = 0, nd = 0;
+	struct dline { const char *s; size_t len; bool cont; } *d = NULL;
+	int width = u->W - 2 > KEYCOL + 10 ? u->W - 2 : KEYCOL + 10;
+	for (size_t i = 0; i < n; i++) {
+		const char *s = lines[i];
+		size_t len = strlen(s), at = 0;
+		bool cont = false;
+		do {
+			int room = cont ? width - KEYCOL : width;
+			size_t j = at + fit_bytes(s + at, len - at, room);
+			if (j < len) {
+				size_t k = j;
+				while (k > at && s[k - 1] != ' ')
+					k--;
+				if (k > at)
+					j = k;
+			}
+			d = sd_xgrow(d, &cap, nd + 1, sizeof(*d));
+			d[nd++] = (struct dline){ s + at, j - at, cont };
+			at = j;
+			while (at < len && s[at] == ' ')
+				at++;
+			cont = true;
+		} while (at < len);
 	}
+	size_t rows = u->H > 3 ? (size_t)(u->H - 3) : 1;   /* no scrolling past the end */
+	if (u->help_top + rows > nd)
+		u->help_top = nd > rows ? nd - rows : 0;
+	for (size_t i = u->help_top; i < nd && y < u->H - 1; i++) {
+		span_style st = { role_attr(u, SD_ROLE_HELP), role_attr(u, SD_ROLE_HELP_KEY),
+				  role_attr(u, SD_ROLE_HELP), d[i].cont ? 0 : KEYCOL, NULL };
+		put_plain(u, y, 0, d[i].cont ? 2 + KEYCOL : 2, "", SD_ROLE_HELP);
+		put_text(y++, d[i].cont ? 2 + KEYCOL : 2, u->W - 2 - (d[i].cont ? KEYCOL : 0), d[i].s, d[i].len, &st);
+	}
+	free(d);
 	for (; y < u->H - 1; y++)
 		put_plain(u, y, 0, u->W, "", SD_ROLE_HELP);
 	for (size_t i = 0; i < n; i++)

@@ -456,6 +456,7 @@ static int act(sd_ui *u, sd_action a)
 		}
 		if (u->panel_open)
 			u->panel_open = false;
+		keep_visible(u, false);   /* the taller body: no blank rows below */
 		u->msg[0] = '\0';
 		return REDRAW_FULL;
 	case SD_ACT_QUIT:
@@ -463,6 +464,7 @@ static int act(sd_ui *u, sd_action a)
 			u->tour->result = SD_TOUR_QUIT;
 		if (u->panel_open && !u->tour) {
 			u->panel_open = false;
+			keep_visible(u, false);
 			return REDRAW_FULL;
 		}
 		return quit_or_ask(u);
