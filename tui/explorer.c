@@ -671,10 +671,12 @@ static void screen_setup(sd_ui *u, const sd_explorer_args *a)
 	nonl();
 	keypad(stdscr, TRUE);
 	/* xterm's terminfo knows Home/End as \eOH/\eOF; tmux and screen send
-	 * the vt220 \e[1~/\e[4~ (rxvt \e[7~/\e[8~) */
+	 * the vt220 \e[1~/\e[4~ (rxvt \e[7~/\e[8~); vt100's terminfo has no
+	 * PgUp/PgDn at all, while tmux under it still sends \e[5~/\e[6~ */
 	static const struct { const char *seq; int key; } extra[] = {
 		{ "\033[1~", KEY_HOME }, { "\033[4~", KEY_END },
 		{ "\033[7~", KEY_HOME }, { "\033[8~", KEY_END },
+		{ "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE },
 	};
 	for (size_t i = 0; i < sizeof(extra) / sizeof(extra[0]); i++)
 		if (!key_defined(extra[i].seq))
