@@ -12,8 +12,7 @@ tt_keys '?'
 tt_wait "Keys (generated from the keymap; <Esc> or q closes, j/k scroll)"
 tt_keys PageDown PageDown PageDown PageDown PageDown j j j j
 tt_wait "                             when edits are unsaved)"
-tt_wait "  dp                         put the focused pane's node to the other side"
-tt_wait "                             (vimdiff dp)"
+tt_wait "  q                          quit (closes help, panel or prompt first; asks"
 run sh -c "tmux -L '$TT_SOCK' capture-pane -p -t 0 | sed -n 23p"
 expect_out "when edits are unsaved)"      # the last line sits at the bottom
 tt_keys Escape

@@ -10,6 +10,7 @@ ex=examples/sysctl-nil-vs-empty
 L=$(pwd)/$ex/checkpoint.json R=$(pwd)/$ex/restore.json
 for t in dumb no-such-terminal-xyz; do
 	TT_ENV="TERM=$t"
+	rm -f "$TT_DIR/rc"       # the last run's: wait for this one's
 	tt_start 100 30 "$L" "$R"
 	tt_wait_exit
 	expect_rc 1
@@ -26,6 +27,7 @@ TT_ENV=
 # the left spec on a pipe
 UNDER_TEST=$SPECDIFF
 SPECDIFF=sh
+rm -f "$TT_DIR/rc"
 tt_start 100 30 -c "cat '$L' | '$UNDER_TEST' - '$R'"
 SPECDIFF=$UNDER_TEST
 tt_wait "1 difference:"
