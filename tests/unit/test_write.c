@@ -273,7 +273,7 @@ static void test_shape_kept(void **state)
 		sd_write_shape sh;
 		sd_write_detect_shape(t, strlen(t), &sh);
 		sd_doc *d = load(i == 3 ? "in.yaml" : "in.json", t, strlen(t));
-		sd_write_opts o = { i == 3 ? SD_FORMAT_YAML : SD_FORMAT_JSON, 2, false };
+		sd_write_opts o = { i == 3 ? SD_FORMAT_YAML : SD_FORMAT_JSON, 2, false, SD_JSON_ESCAPE_WRITER };
 		sd_buf b = SD_BUF_INIT;
 		sd_write_node_shaped(&b, sd_doc_root(d), &o, &sh);
 		assert_string_equal(b.data, t);
