@@ -81,12 +81,15 @@ $(BUILD)/schema_oci.gen.o: $(BUILD)/schema_oci.gen.c
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) -Icore $(CFLAGS) -MMD -MP -c -o $@ $<
 
-# The OCI schema table is generated from the corpus's oci-schema.jsonl
-# (copied to core/) so no one hand-types 300 paths.  The generator is a host
-# tool and is never built with sanitizers.
-$(BUILD)/schema_oci.gen.c: core/oci-schema.jsonl $(BUILD)/tools/gen_schema
+# The OCI schema tables, one per runtime-spec specs-go version, are
+# generated from core/oci-schema-VERSION.jsonl (written from that version's
+# config.go by tools/gen_oci_schema, a Go program run by hand) so no one
+# hand-types 300 paths.  The generator is a host tool and is never built
+# with sanitizers.  A new version is one more jsonl file.
+SCHEMA_JSONL := $(sort $(wildcard core/oci-schema-v*.jsonl))
+$(BUILD)/schema_oci.gen.c: $(SCHEMA_JSONL) $(BUILD)/tools/gen_schema
 	@echo "  GEN     $@"
-	$(Q)$(BUILD)/tools/gen_schema core/oci-schema.jsonl > $@.tmp && mv $@.tmp $@
+	$(Q)$(BUILD)/tools/gen_schema $(SCHEMA_JSONL) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/tools/%: tools/%.c
 	@mkdir -p $(dir $@)

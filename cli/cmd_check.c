@@ -1,14 +1,18 @@
 /* cmd_check.c - "specdiff check": predicts runsc's restore-spec verdicts. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "advice.h"
 #include "commands.h"
 #include "common.h"
 #include "specdiff/base.h"
+#include "specdiff/base.h"
 #include "specdiff/gvisor.h"
+#include "specdiff/image.h"
 #include "specdiff/util.h"
 
 static const char check_help[] =
@@ -26,7 +30,16 @@ static const char check_help[] =
 "  --as-given                  compare CHECKPOINT as written, without the JSON\n"
 "                              round trip runsc applies to its stored copy\n"
 "  --format text|json          report format (default text)\n"
-"  --list-profiles             list the profiles and their release windows\n"
+"  --pairs FILE                the upgrade gate: one CHECKPOINT RESTORE [NAME]\n"
+"                              per line (# comments); a checkpoint image\n"
+"                              without NAME is every container in it, each\n"
+"                              against RESTORE/NAME/config.json (or RESTORE\n"
+"                              itself for a one-container image); one result\n"
+"                              line per pair (JSON lines with --format json),\n"
+"                              then a summary by verdict and by failing field\n"
+"  --list-profiles             list the profiles: release window, the specs-go\n"
+"                              types its runsc decoded with, message format,\n"
+"                              what changed\n"
 "  --swap                      CHECKPOINT and RESTORE were given the other way\n"
 "                              round (check warns when that looks likely)\n"
 "  --format-in, --doc, --quiet  as for every command\n"
@@ -34,15 +47,18 @@ static const char check_help[] =
 "CHECKPOINT may be a spec file or a gVisor checkpoint image (checkpoint.img\n"
 "or its directory); the image's stored copy is used as it is.\n"
 "Exit status: 0 every selected profile passes (warnings allowed), 1 one\n"
-"fails, 2 trouble (an input could not be loaded or decoded).\n";
+"fails, 2 trouble (an input could not be loaded or decoded; with --pairs,\n"
+"a pair that could not be loaded, named on standard error).\n";
 
-enum { OPT_PROFILE = SD_OPT_COMMON_END + 1, OPT_RUNSC, OPT_AS_GIVEN, OPT_FORMAT, OPT_LIST };
+enum { OPT_PROFILE = SD_OPT_COMMON_END + 1, OPT_RUNSC, OPT_AS_GIVEN, OPT_FORMAT, OPT_LIST, OPT_PAIRS };
 
 typedef struct check_args {
 	sd_cli_common common;
 	bool selected[32];
 	bool any_selected;
 	bool as_given, json, list;
+	const char *pairs;         /* --pairs FILE */
+	const char *beyond;        /* a --runsc release newer than every window */
 	const char *left, *right;
 } check_args;
 
@@ -74,7 +90,10 @@ static int select_release(check_args *a, const char *arg)
 {
 	const sd_profile *p = sd_gvisor_profile_for_release(arg);
 	if (!p)
-		return sd_cli_usage("check", "--runsc takes a release tag from release-20241104.0 on, like release-20250101.0, not '%s'", arg);
+		return sd_cli_usage("check", "--runsc takes a release tag from %s on, like release-20250101.0, not '%s'",
+				    sd_gvisor_profile_at(0)->first_release, arg);
+	if (sd_gvisor_release_beyond(arg))
+		a->beyond = arg;
 	for (size_t i = 0; i < sd_gvisor_profile_count(); i++)
 		if (sd_gvisor_profile_at(i) == p)
 			a->selected[i] = true;
@@ -91,6 +110,7 @@ static int own_option(void *args, int opt, const char *arg)
 	case OPT_RUNSC: return select_release(a, arg) ? 2 : -1;
 	case OPT_AS_GIVEN: a->as_given = true; break;
 	case OPT_LIST: a->list = true; break;
+	case OPT_PAIRS: a->pairs = arg; break;
 	case OPT_FORMAT:
 		if (strcmp(arg, "text") && strcmp(arg, "json"))
 			return sd_cli_usage("check", "--format takes text or json, not '%s'", arg);
@@ -110,6 +130,7 @@ static int parse_args(check_args *a, int argc, char **argv)
 		{ "as-given", no_argument, NULL, OPT_AS_GIVEN },
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "list-profiles", no_argument, NULL, OPT_LIST },
+		{ "pairs", required_argument, NULL, OPT_PAIRS },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -124,11 +145,17 @@ static int parse_args(check_args *a, int argc, char **argv)
 	if (a->common.schema == SD_SCHEMA_NONE)
 		return sd_cli_usage("check", "runsc decodes specs as specs.Spec; --schema none does not apply");
 	a->common.schema = SD_SCHEMA_OCI;
-	if (argc - optind != 2)
+	if (a->common.oci_types)
+		return sd_cli_usage("check", "each profile decodes with the types its runsc was built with; --spec-version does not apply");
+	if (a->pairs && argc - optind != 0)
+		return sd_cli_usage("check", "--pairs FILE takes the pairs from FILE, not from the command line");
+	if (!a->pairs && argc - optind != 2)
 		return sd_cli_usage("check", "expected two inputs, CHECKPOINT and RESTORE (got %d)", argc - optind);
-	a->left = argv[optind];
-	a->right = argv[optind + 1];
-	sd_cli_swap(&a->common, &a->left, &a->right);
+	if (!a->pairs) {
+		a->left = argv[optind];
+		a->right = argv[optind + 1];
+		sd_cli_swap(&a->common, &a->left, &a->right);
+	}
 	const sd_config *cfg = sd_cli_config();
 	if (!a->any_selected && cfg->profile.value && select_profiles(a, cfg->profile.value))
 		return 2;
@@ -142,6 +169,7 @@ static int parse_args(check_args *a, int argc, char **argv)
 
 typedef struct check_run {
 	const char *container;
+	const char *beyond;
 	bool roundtrip;
 	bool color;              /* --color always, or auto on a terminal */
 	size_t n;
@@ -157,9 +185,15 @@ static void window(sd_buf *b, const sd_profile *p)
 		sd_buf_addf(b, "%s .. %s", p->first_release, p->last_release);
 }
 
+static bool decode_failed(const sd_check_result *r)
+{
+	return r->decode_checkpoint || r->decode_restore;
+}
+
 static const char *verdict(const sd_check_result *r)
 {
-	return !r->pass ? "FAIL" : r->nwarnings ? "pass with warnings" : "PASS";
+	return decode_failed(r) ? "FAIL (cannot decode)"
+	       : !r->pass ? "FAIL" : r->nwarnings ? "pass with warnings" : "PASS";
 }
 
 /* "fails up to release-20241202.0, passes from release-20241210.0" */
@@ -197,11 +231,17 @@ static void text_details(sd_buf *b, const check_run *cr)
 {
 	for (size_t i = 0; i < cr->n; i++) {
 		const sd_check_result *r = &cr->results[i];
-		if (!r->nerrors && !r->nwarnings)
+		if (!r->nerrors && !r->nwarnings && !r->nnext && !decode_failed(r))
 			continue;
 		sd_buf_addf(b, "\n%s (", cr->profiles[i]->name);
 		window(b, cr->profiles[i]);
 		sd_buf_adds(b, "):\n");
+		if (r->decode_checkpoint)
+			sd_buf_addf(b, "  cannot decode the checkpoint spec with specs-go %s: %s\n",
+				    cr->profiles[i]->specs_go, r->decode_checkpoint);
+		if (r->decode_restore)
+			sd_buf_addf(b, "  cannot decode the restore spec with specs-go %s: %s\n",
+				    cr->profiles[i]->specs_go, r->decode_restore);
 		if (r->nerrors > 1)
 			sd_buf_addf(b, "  runsc iterates a Go map here: any of these %zu errors can come first\n",
 				    r->nerrors);
@@ -211,6 +251,11 @@ static void text_details(sd_buf *b, const check_run *cr)
 			sd_buf_addf(b, "  error: %s\n", r->errors[k]);
 		for (size_t k = 0; k < r->nwarnings; k++)
 			sd_buf_addf(b, "  warning: %s\n", r->warnings[k]);
+		if (r->nnext)
+			sd_buf_adds(b, "  next, once that is fixed (runsc stops at its first error; these are what\n"
+				       "  the later checks find on the same specs):\n");
+		for (size_t k = 0; k < r->nnext; k++)
+			sd_buf_addf(b, "    then%s %s\n", r->next_is_warning[k] ? " (a warning):" : ":", r->next[k]);
 		sd_buf_escape_from(b, at, true);
 	}
 }
@@ -251,18 +296,64 @@ static void json_strings(sd_buf *b, char **s, size_t n)
 	sd_buf_addc(b, ']');
 }
 
+static void json_str_or_null(sd_buf *b, const char *s)
+{
+	if (s)
+		sd_buf_add_json_string(b, s, strlen(s));
+	else
+		sd_buf_adds(b, "null");
+}
+
+/* "fields" (of errors, then warnings) and "next": the findings past the first error. */
+static void json_next(sd_buf *b, const sd_check_result *r)
+{
+	sd_buf_adds(b, ", \"fields\": [");
+	for (size_t k = 0; k < r->nerrors + r->nwarnings; k++) {
+		const char *f = k < r->nerrors ? r->error_fields[k] : r->warning_fields[k - r->nerrors];
+		sd_buf_addf(b, "%s\"%s\"", k ? ", " : "", f);
+	}
+	sd_buf_adds(b, "], \"next\": [");
+	for (size_t k = 0; k < r->nnext; k++) {
+		sd_buf_addf(b, "%s{\"field\": \"%s\", \"warning\": %s, \"message\": ", k ? ", " : "",
+			    r->next_fields[k], r->next_is_warning[k] ? "true" : "false");
+		sd_buf_add_json_string(b, r->next[k], strlen(r->next[k]));
+		sd_buf_addc(b, '}');
+	}
+	sd_buf_addc(b, ']');
+}
+
+static void json_beyond(sd_buf *b, const char *release)
+{
+	const sd_profile *p = sd_gvisor_profile_for_release(release);
+	sd_buf_adds(b, ", \"newer_than_profiles\": {\"release\": ");
+	json_str_or_null(b, release);
+	sd_buf_addf(b, ", \"profile\": \"%s\", \"last_release\": \"%s\"}", p->name, p->last_release);
+}
+
 static void json_report(sd_buf *b, const check_run *cr)
 {
 	sd_buf_adds(b, "{\"container\": ");
 	sd_buf_add_json_string(b, cr->container, strlen(cr->container));
-	sd_buf_addf(b, ", \"roundtrip\": %s, \"profiles\": {", cr->roundtrip ? "true" : "false");
+	sd_buf_addf(b, ", \"roundtrip\": %s", cr->roundtrip ? "true" : "false");
+	if (cr->beyond)
+		json_beyond(b, cr->beyond);
+	sd_buf_adds(b, ", \"profiles\": {");
 	for (size_t i = 0; i < cr->n; i++) {
 		const sd_check_result *r = &cr->results[i];
-		sd_buf_addf(b, "%s\n  \"%s\": {\"pass\": %s, \"errors\": ", i ? "," : "",
-			    cr->profiles[i]->name, r->pass ? "true" : "false");
+		sd_buf_addf(b, "%s\n  \"%s\": {\"types\": \"%s\", \"pass\": %s, \"errors\": ",
+			    i ? "," : "", cr->profiles[i]->name, cr->profiles[i]->specs_go,
+			    r->pass ? "true" : "false");
 		json_strings(b, r->errors, r->nerrors);
 		sd_buf_adds(b, ", \"warnings\": ");
 		json_strings(b, r->warnings, r->nwarnings);
+		json_next(b, r);
+		if (decode_failed(r)) {
+			sd_buf_adds(b, ", \"decode\": {\"checkpoint\": ");
+			json_str_or_null(b, r->decode_checkpoint);
+			sd_buf_adds(b, ", \"restore\": ");
+			json_str_or_null(b, r->decode_restore);
+			sd_buf_addc(b, '}');
+		}
 		sd_buf_addc(b, '}');
 	}
 	sd_buf_adds(b, "\n}}\n");
@@ -274,7 +365,8 @@ static int list_profiles(void)
 		const sd_profile *p = sd_gvisor_profile_at(i);
 		sd_buf w = SD_BUF_INIT;
 		window(&w, p);
-		printf("%-18s %-44s %s\n", p->name, w.data, p->summary);
+		printf("%-18s %-44s %-12s %-6s %s\n", p->name, w.data, p->specs_go,
+		       p->format == SD_GVFMT_QUOTED ? "%q/%#v" : "%v", p->summary);
 		sd_buf_release(&w);
 	}
 	return 0;
@@ -282,16 +374,12 @@ static int list_profiles(void)
 
 /* ---- running ---- */
 
-static int load_side(sd_side *s, const char *spec, const sd_cli_common *c, const char *what)
+/* Loads a side; its engine-typed view serves the advice only (each
+ * profile decodes the document with its own types). */
+static int load_side(sd_side *s, const char *spec, const sd_cli_common *c)
 {
 	if (sd_side_load(s, spec, c) < 0) {
 		sd_cli_error(&s->err);
-		return -1;
-	}
-	if (s->decode_failed) {
-		sd_cli_error(&s->err);
-		fprintf(stderr, "specdiff check: runsc cannot decode the %s spec %s, so it refuses the "
-			"restore before any validator runs\n", what, spec);
 		return -1;
 	}
 	return 0;
@@ -307,36 +395,320 @@ static int write_out(const sd_buf *b)
 	return 0;
 }
 
-static int report(const check_args *a, check_run *cr, const sd_gv *old, const sd_gv *new,
-		  const sd_side *ck, const sd_side *rs)
+/* Runs the selected profiles; returns how many could decode both sides. */
+static size_t run_profiles(const check_args *a, check_run *cr, sd_gvisor_pair *pair)
 {
-	int status = 0;
+	size_t decoded = 0;
 	for (size_t i = 0; i < sd_gvisor_profile_count(); i++) {
 		if (!a->selected[i])
 			continue;
 		cr->profiles[cr->n] = sd_gvisor_profile_at(i);
-		sd_gvisor_run(cr->profiles[cr->n], old, new, cr->container, &cr->results[cr->n]);
-		if (!cr->results[cr->n].pass)
-			status = 1;
+		sd_gvisor_pair_check(pair, cr->profiles[cr->n], cr->container, &cr->results[cr->n]);
+		decoded += !decode_failed(&cr->results[cr->n]);
 		cr->n++;
 	}
-	sd_buf b = SD_BUF_INIT;
-	if (a->json)
-		json_report(&b, cr);
-	else
-		text_report(&b, cr);
-	if (status && !a->json) {
-		sd_buf_addc(&b, '\n');
-		size_t at = b.len;   /* the advice quotes paths and values */
-		sd_advice_check_fix(&b, ck, old, rs, cr->container, a->common.load.container);
-		sd_buf_escape_from(&b, at, true);
+	return decoded;
+}
+
+/* No selected profile's runsc can read a side: say why, as a load error. */
+static void report_undecodable(const check_run *cr, const check_args *a)
+{
+	const sd_check_result *r = &cr->results[0];
+	const char *what = r->decode_checkpoint ? "checkpoint" : "restore";
+	fprintf(stderr, "specdiff: %s: %s\n", r->decode_checkpoint ? a->left : a->right,
+		r->decode_checkpoint ? r->decode_checkpoint : r->decode_restore);
+	fprintf(stderr, "specdiff check: runsc cannot decode the %s spec %s, so it refuses the "
+		"restore before any validator runs\n", what, r->decode_checkpoint ? a->left : a->right);
+}
+
+/* The engine's types cannot decode a side, so the usual advice (built on
+ * them) cannot run: point at the differences a profile that fails on
+ * decoded specs sees, with its types. */
+static void undecodable_advice(sd_buf *b, const check_run *cr, const check_args *a)
+{
+	for (size_t i = 0; i < cr->n; i++) {
+		const sd_check_result *r = &cr->results[i];
+		if (r->pass || decode_failed(r))
+			continue;
+		sd_buf_addf(b, "\nfix: the windows marked \"cannot decode\" refuse the spec itself (fix the value "
+			    "Go names above); %s fails on specs its specs-go %s types decode (specdiff diff "
+			    "--spec-version %s compares them as those types see them)\n",
+			    cr->profiles[i]->name, cr->profiles[i]->specs_go, cr->profiles[i]->specs_go);
+		return;
 	}
-	if (write_out(&b))
+}
+
+static int report(const check_args *a, check_run *cr, sd_gvisor_pair *pair,
+		  const sd_side *ck, const sd_side *rs)
+{
+	int status = 0;
+	if (run_profiles(a, cr, pair) == 0) {
+		report_undecodable(cr, a);
 		status = 2;
-	sd_buf_release(&b);
+	} else {
+		for (size_t i = 0; i < cr->n; i++)
+			if (!cr->results[i].pass)
+				status = 1;
+		sd_buf b = SD_BUF_INIT;
+		if (a->json)
+			json_report(&b, cr);
+		else
+			text_report(&b, cr);
+		if (status && !a->json && (ck->decode_failed || rs->decode_failed))
+			undecodable_advice(&b, cr, a);
+		if (status && !a->json && !ck->decode_failed && !rs->decode_failed) {
+			sd_goview *rt = cr->roundtrip ? sd_goview_roundtrip(ck->view) : NULL;
+			sd_buf_addc(&b, '\n');
+			size_t at = b.len;   /* the advice quotes paths and values */
+			sd_advice_check_fix(&b, ck, sd_goview_root(rt ? rt : ck->view), rs, cr->container,
+					    a->common.load.container);
+			sd_buf_escape_from(&b, at, true);
+			sd_goview_free(rt);
+		}
+		if (write_out(&b))
+			status = 2;
+		sd_buf_release(&b);
+	}
 	for (size_t i = 0; i < cr->n; i++)
 		sd_check_result_release(&cr->results[i]);
 	return status;
+}
+
+/* ---- the upgrade gate: many pairs in one process ---- */
+
+typedef struct gate_field {
+	const char *field;  /* static: a validator field name */
+	size_t n;
+} gate_field;
+
+typedef struct gate {
+	const check_args *a;
+	sd_buf out;
+	size_t n, pass, warn, fail, trouble;
+	gate_field fields[64];
+	size_t nfields;
+} gate;
+
+static void count_field(gate *g, const char *field)
+{
+	for (size_t i = 0; i < g->nfields; i++)
+		if (!strcmp(g->fields[i].field, field)) {
+			g->fields[i].n++;
+			return;
+		}
+	if (g->nfields < sizeof g->fields / sizeof g->fields[0])
+		g->fields[g->nfields++] = (gate_field){ field, 1 };
+}
+
+/* The first failing profile's field ("(decode)" when its runsc cannot
+ * read a side), or NULL when every profile passes. */
+static const char *failing_field(const check_run *cr, const sd_profile **prof)
+{
+	for (size_t i = 0; i < cr->n; i++) {
+		const sd_check_result *r = &cr->results[i];
+		*prof = cr->profiles[i];
+		if (decode_failed(r))
+			return "(decode)";
+		if (!r->pass)
+			return r->error_fields[0];
+	}
+	return NULL;
+}
+
+static void gate_pair_line(gate *g, size_t line, const char *ck, const char *rs,
+			   const char *name, const check_run *cr, const char *trouble)
+{
+	const sd_profile *p = NULL;
+	const char *field = cr ? failing_field(cr, &p) : NULL;
+	bool warned = false;
+	for (size_t i = 0; cr && i < cr->n; i++)
+		warned |= cr->results[i].nwarnings > 0;
+	const char *verdict = trouble ? "error" : field ? "fail" : warned ? "warn" : "pass";
+	g->n++;
+	if (trouble)
+		g->trouble++;
+	else if (field)
+		g->fail++, count_field(g, field);
+	else if (warned)
+		g->warn++;
+	else
+		g->pass++;
+	if (!g->a->json) {
+		sd_buf_addf(&g->out, "%-5s %s %s%s%s", trouble ? "ERROR" : field ? "FAIL" : warned ? "WARN" : "PASS",
+			    ck, rs, name ? " " : "", name ? name : "");
+		if (field)
+			sd_buf_addf(&g->out, "  (%s: %s)", p->name, field);
+		if (trouble)
+			sd_buf_addf(&g->out, "  (%s)", trouble);
+		sd_buf_addc(&g->out, '\n');
+		return;
+	}
+	sd_buf_addf(&g->out, "{\"line\": %zu, \"checkpoint\": ", line);
+	sd_buf_add_json_string(&g->out, ck, strlen(ck));
+	sd_buf_adds(&g->out, ", \"restore\": ");
+	sd_buf_add_json_string(&g->out, rs, strlen(rs));
+	sd_buf_adds(&g->out, ", \"container\": ");
+	json_str_or_null(&g->out, cr ? cr->container : name);
+	sd_buf_addf(&g->out, ", \"verdict\": \"%s\", \"field\": ", verdict);
+	json_str_or_null(&g->out, field);
+	if (trouble) {
+		sd_buf_adds(&g->out, ", \"error\": ");
+		sd_buf_add_json_string(&g->out, trouble, strlen(trouble));
+	} else {
+		sd_buf rep = SD_BUF_INIT;
+		json_report(&rep, cr);
+		/* one line: the report's only raw newlines are its separators */
+		for (size_t i = 0; i < rep.len; i++)
+			if (rep.data[i] == '\n')
+				rep.data[i] = ' ';
+		while (rep.len && rep.data[rep.len - 1] == ' ')
+			rep.len--;
+		sd_buf_adds(&g->out, ", \"report\": ");
+		sd_buf_add(&g->out, rep.data, rep.len);
+		sd_buf_release(&rep);
+	}
+	sd_buf_adds(&g->out, "}\n");
+}
+
+/* One pair of one line: load, run the selected profiles, write its line.
+ * Returns false on trouble. */
+static bool gate_pair(gate *g, size_t line, const char *ck, const char *rs, const char *name)
+{
+	sd_cli_common c = g->a->common;
+	c.load.container = name;
+	c.quiet = true;
+	sd_error err;
+	char msg[2048];
+	sd_doc *left = sd_doc_load_input(ck, &c.load, &err);
+	sd_doc *right = left ? sd_doc_load_input(rs, &c.load, &err) : NULL;
+	if (!left || !right) {
+		sd_error_format(&err, msg, sizeof msg);
+		gate_pair_line(g, line, ck, rs, name, NULL, msg);
+		fprintf(stderr, "specdiff check: --pairs line %zu (%s %s%s%s): %s\n", line, ck, rs,
+			name ? " " : "", name ? name : "", msg);
+		sd_doc_free(left);
+		return false;
+	}
+	check_run cr;
+	memset(&cr, 0, sizeof cr);
+	const char *image_container = sd_doc_container(left);
+	cr.container = name ? name : image_container ? image_container : "__no_name_0";
+	cr.beyond = g->a->beyond;
+	cr.roundtrip = !image_container && !g->a->as_given;
+	sd_gvisor_pair *pair = sd_gvisor_pair_new(left, right, cr.roundtrip);
+	run_profiles(g->a, &cr, pair);
+	gate_pair_line(g, line, ck, rs, name, &cr, NULL);
+	for (size_t i = 0; i < cr.n; i++)
+		sd_check_result_release(&cr.results[i]);
+	sd_gvisor_pair_free(pair);
+	sd_doc_free(left);
+	sd_doc_free(right);
+	return true;
+}
+
+/* RESTORE for container name of a several-container image: the bundle
+ * directory's NAME/config.json, or RESTORE itself when it is a file. */
+static void bundle_of(sd_buf *b, const char *restore, const char *name, bool several)
+{
+	struct stat st;
+	b->len = 0;
+	if (stat(restore, &st) == 0 && S_ISDIR(st.st_mode))
+		sd_buf_addf(b, several ? "%s/%s/config.json" : "%s/config.json", restore, name);
+	else
+		sd_buf_adds(b, restore);
+}
+
+/* A checkpoint image without NAME: every container in it. */
+static bool gate_image(gate *g, size_t line, const char *ck, const char *rs)
+{
+	sd_error err;
+	sd_image *img = sd_image_open(ck, &err);
+	if (!img) {
+		char msg[2048];
+		sd_error_format(&err, msg, sizeof msg);
+		gate_pair_line(g, line, ck, rs, NULL, NULL, msg);
+		fprintf(stderr, "specdiff check: --pairs line %zu (%s %s): %s\n", line, ck, rs, msg);
+		return false;
+	}
+	bool ok = true;
+	size_t n = sd_image_container_count(img);
+	sd_buf path = SD_BUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		const char *name = sd_image_container_name(img, i);
+		bundle_of(&path, rs, name, n > 1);
+		ok &= gate_pair(g, line, ck, path.data, name);
+	}
+	sd_buf_release(&path);
+	sd_image_free(img);
+	return ok;
+}
+
+static void gate_summary(gate *g)
+{
+	if (g->a->json) {
+		sd_buf_addf(&g->out, "{\"summary\": {\"pairs\": %zu, \"pass\": %zu, \"warn\": %zu, \"fail\": %zu, "
+			    "\"error\": %zu, \"fields\": {", g->n, g->pass, g->warn, g->fail, g->trouble);
+		for (size_t i = 0; i < g->nfields; i++)
+			sd_buf_addf(&g->out, "%s\"%s\": %zu", i ? ", " : "", g->fields[i].field, g->fields[i].n);
+		sd_buf_adds(&g->out, "}}}\n");
+		return;
+	}
+	sd_buf_addf(&g->out, "\n%zu pairs: %zu pass, %zu pass with warnings, %zu fail, %zu could not be loaded\n",
+		    g->n, g->pass, g->warn, g->fail, g->trouble);
+	for (size_t i = 0; i < g->nfields; i++)
+		sd_buf_addf(&g->out, "  %zu failing at %s\n", g->fields[i].n, g->fields[i].field);
+}
+
+/* Splits a line into at most 3 whitespace-separated words (in place). */
+static size_t split_words(char *s, char **w)
+{
+	size_t n = 0;
+	for (char *save = NULL, *t = strtok_r(s, " \t\r\n", &save); t; t = strtok_r(NULL, " \t\r\n", &save)) {
+		if (n == 3)
+			return 4;
+		w[n++] = t;
+	}
+	return n;
+}
+
+static int run_pairs(const check_args *a)
+{
+	FILE *f = strcmp(a->pairs, "-") ? fopen(a->pairs, "r") : stdin;
+	if (!f) {
+		fprintf(stderr, "specdiff check: --pairs %s: %s\n", a->pairs, strerror(errno));
+		return 2;
+	}
+	gate g = { .a = a, .out = SD_BUF_INIT };
+	char *text = NULL;
+	size_t cap = 0, line = 0;
+	bool ok = true;
+	while (getline(&text, &cap, f) >= 0) {
+		char *w[3];
+		line++;
+		size_t n = split_words(text, w);
+		if (n == 0 || w[0][0] == '#')
+			continue;
+		if (n < 2 || n > 3) {
+			fprintf(stderr, "specdiff check: --pairs %s:%zu: expected CHECKPOINT RESTORE [NAME]\n", a->pairs, line);
+			ok = false;
+			continue;
+		}
+		if (n == 2 && sd_image_sniff_path(w[0]))
+			ok &= gate_image(&g, line, w[0], w[1]);
+		else
+			ok &= gate_pair(&g, line, w[0], w[1], n == 3 ? w[2] : NULL);
+		if (g.out.len > (1u << 20)) {
+			ok &= write_out(&g.out) == 0;
+			g.out.len = 0;
+		}
+	}
+	free(text);
+	if (f != stdin)
+		fclose(f);
+	gate_summary(&g);
+	int rc = write_out(&g.out) ? 2 : !ok || g.trouble ? 2 : g.fail ? 1 : 0;
+	sd_buf_release(&g.out);
+	return rc;
 }
 
 int sd_cmd_check(int argc, char **argv)
@@ -347,12 +719,13 @@ int sd_cmd_check(int argc, char **argv)
 		return rc;
 	if (a.list)
 		return list_profiles();
+	if (a.beyond)
+		sd_cli_warn_beyond(&a.common, "check", a.beyond);
+	if (a.pairs)
+		return run_pairs(&a);
 	sd_side left, right;
-	if (load_side(&left, a.left, &a.common, "checkpoint")) {
-		sd_side_release(&left);
-		return 2;
-	}
-	if (load_side(&right, a.right, &a.common, "restore")) {
+	memset(&right, 0, sizeof right);
+	if (load_side(&left, a.left, &a.common) || load_side(&right, a.right, &a.common)) {
 		sd_side_release(&left);
 		sd_side_release(&right);
 		return 2;
@@ -362,18 +735,16 @@ int sd_cmd_check(int argc, char **argv)
 	const char *image_container = sd_doc_container(left.doc);
 	cr.container = a.common.load.container ? a.common.load.container
 		     : image_container ? image_container : "__no_name_0";
+	cr.beyond = a.beyond;
 	/* runsc compares the restore spec with its own stored copy, which went
 	 * through json.Marshal + json.Unmarshal; an image holds that copy. */
-	sd_goview *rt = NULL;
-	if (!image_container && !a.as_given) {
-		rt = sd_goview_roundtrip(left.view);
-		cr.roundtrip = true;
+	cr.roundtrip = !image_container && !a.as_given;
+	if (cr.roundtrip && !left.decode_failed && !right.decode_failed)
 		sd_advice_warn_order("check", &left, &right, a.common.quiet);
-	}
 	cr.color = sd_cli_use_color(&a.common, stdout);
-	rc = report(&a, &cr, sd_goview_root(rt ? rt : left.view), sd_goview_root(right.view),
-		    &left, &right);
-	sd_goview_free(rt);
+	sd_gvisor_pair *pair = sd_gvisor_pair_new(left.doc, right.doc, cr.roundtrip);
+	rc = report(&a, &cr, pair, &left, &right);
+	sd_gvisor_pair_free(pair);
 	sd_side_release(&left);
 	sd_side_release(&right);
 	return rc;

@@ -22,6 +22,11 @@ static const char diff_help[] =
 "                              that turns LEFT's document into RIGHT's, or one\n"
 "                              self-contained HTML page (both modes, Go facts)\n"
 "  --schema oci|none|auto      decode as specs.Spec or interface{} (default auto)\n"
+"  --spec-version VERSION      specs.Spec of runtime-spec VERSION (v1.2.1; an\n"
+"                              unknown one lists those known); default: the\n"
+"                              types of the newest profile's runsc\n"
+"  --profile NAME, --runsc release-YYYYMMDD.N\n"
+"                              specs.Spec as that profile's runsc decoded it\n"
 "  --color auto|always|never   colour in the text report (NO_COLOR honoured)\n"
 "  --no-cosmetic               leave cosmetic differences out of the text report\n"
 "  --ignore PATTERN            leave differences under PATTERN out (repeatable)\n"
@@ -29,8 +34,8 @@ static const char diff_help[] =
 "                              (repeatable); a difference that holds a matching\n"
 "                              node (nil against {\"sysctl\": {}}) is kept too\n"
 "  --restore-relevant[=PROFILE]  keep only what runsc's restore check of PROFILE\n"
-"                              (or release-YYYYMMDD.N) compares; default: the\n"
-"                              newest profile, gvisor-20260413\n"
+"                              (or release-YYYYMMDD.N) compares, with its\n"
+"                              types; default: the newest profile\n"
 "  --show-ignored              list the differences left out (text report)\n"
 "  --swap                      LEFT and RIGHT the other way round\n"
 "  --format-in, --doc, --container, --quiet   as for every command\n"
@@ -50,7 +55,7 @@ static const char diff_help[] =
 
 enum {
 	OPT_MODE = SD_OPT_COMMON_END + 1, OPT_FORMAT, OPT_NO_COSMETIC,
-	OPT_SHOW_IGNORED,
+	OPT_SHOW_IGNORED, OPT_PROFILE, OPT_RUNSC,
 };
 enum out_format { OUT_TEXT, OUT_JSON, OUT_PATCH, OUT_HTML };
 
@@ -117,6 +122,10 @@ static int own_option(void *args, int opt, const char *arg)
 	case OPT_SHOW_IGNORED:
 		a->show_ignored = true;
 		break;
+	case OPT_PROFILE:
+		return sd_cli_types_of_profile(&a->common, "diff", arg) ? 2 : -1;
+	case OPT_RUNSC:
+		return sd_cli_types_of_release(&a->common, "diff", arg) ? 2 : -1;
 	}
 	return -1;
 }
@@ -131,6 +140,8 @@ static int parse_args(diff_args *a, int argc, char **argv)
 		{ "no-cosmetic", no_argument, NULL, OPT_NO_COSMETIC },
 		SD_CLI_FOCUS_LONGOPTS,
 		{ "show-ignored", no_argument, NULL, OPT_SHOW_IGNORED },
+		{ "profile", required_argument, NULL, OPT_PROFILE },
+		{ "runsc", required_argument, NULL, OPT_RUNSC },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -149,6 +160,8 @@ static int parse_args(diff_args *a, int argc, char **argv)
 		if (a->common.schema == SD_SCHEMA_NONE)
 			return sd_cli_usage("diff", "--restore-relevant compares specs as runsc does; it cannot be used with --schema none");
 		a->common.schema = SD_SCHEMA_OCI;
+		if (!a->common.oci_types)
+			a->common.oci_types = sd_gvisor_profile_types(sd_focus_profile(a->focus));
 	}
 	if (a->format == OUT_PATCH && a->focus)
 		return sd_cli_usage("diff", "--ignore, --only and --restore-relevant do not apply to --format patch");
@@ -186,8 +199,8 @@ static void warn_unmatched(const sd_focus *f, const sd_cli_common *common,
 	const char *pats[MAX_SHOWN];
 	bool only[MAX_SHOWN];
 	/* an interface{} view has the source's paths: walking it adds nothing */
-	const sd_goview *lv = l->doc && sd_goview_pick_type(l->doc, common->schema) == sd_schema_oci() ? l->view : NULL;
-	const sd_goview *rv = r->doc && sd_goview_pick_type(r->doc, common->schema) == sd_schema_oci() ? r->view : NULL;
+	const sd_goview *lv = l->doc && sd_schema_is_oci(sd_goview_pick_type_in(l->doc, common->schema, common->oci_types)) ? l->view : NULL;
+	const sd_goview *rv = r->doc && sd_schema_is_oci(sd_goview_pick_type_in(r->doc, common->schema, common->oci_types)) ? r->view : NULL;
 	size_t n = sd_focus_unmatched(f, l->doc, lv, r->doc, rv, pats, only, MAX_SHOWN);
 	/* A per-user ignore list applies to every pair of files: a pattern
 	 * of it that matches nothing here is no typo worth a warning. */
@@ -212,6 +225,7 @@ static int report(const diff_args *a, sd_side *l, sd_side *r)
 	o.lname = a->left;
 	o.rname = a->right;
 	o.lerr = side_error(l, lbuf, sizeof(lbuf));
+	o.types = sd_schema_version_of(a->common.oci_types);
 	o.rerr = side_error(r, rbuf, sizeof(rbuf));
 	bool loaded = l->doc && r->doc;
 	sd_diff *d = NULL;

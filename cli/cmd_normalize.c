@@ -347,7 +347,7 @@ static int load_like(const norm_args *a, const sd_side *file, sd_doc **doc, sd_g
 static sd_doc *transform(norm_args *a, const sd_side *s, const sd_gv *like,
 			 sd_normalize_stats *st, sd_error *err)
 {
-	bool oci = sd_goview_root(s->view)->type == sd_schema_oci();
+	bool oci = sd_schema_is_oci(sd_goview_root(s->view)->type);
 	/* What Go cannot decode (1e400 into interface{}, .inf, duplicate
 	 * YAML keys) has no normal form either: the same error as diff. */
 	if (s->decode_failed && !oci) {

@@ -87,6 +87,17 @@ int sd_cli_common_opt(sd_cli_common *c, const char *cmd, int opt, const char *ar
 		else
 			return sd_cli_usage(cmd, "--schema takes oci, none or auto, not '%s'", arg), -1;
 		return 1;
+	case SD_OPT_SPEC_VERSION:
+		c->oci_types = sd_schema_oci_version(arg);
+		if (!c->oci_types) {
+			sd_buf v = SD_BUF_INIT;
+			for (size_t i = 0; i < sd_schema_version_count(); i++)
+				sd_buf_addf(&v, "%s%s", i ? ", " : "", sd_schema_version_at(i));
+			sd_cli_usage(cmd, "--spec-version takes one of %s, not '%s'", v.data, arg);
+			sd_buf_release(&v);
+			return -1;
+		}
+		return 1;
 	case SD_OPT_COLOR:
 		if (strcmp(arg, "auto") && strcmp(arg, "always") && strcmp(arg, "never"))
 			return sd_cli_usage(cmd, "--color takes auto, always or never, not '%s'", arg), -1;
@@ -129,6 +140,36 @@ static int unknown_option(const char *cmd, int argc, char **argv)
 	if (strlen(arg) > 2 && arg[1] != '-')
 		return sd_cli_usage(cmd, "unknown option '%s' (in '%s')", one, arg);
 	return sd_advice_unknown_option(cmd, one);
+}
+
+int sd_cli_types_of_profile(sd_cli_common *c, const char *cmd, const char *name)
+{
+	const sd_profile *p = sd_gvisor_profile_find(name);
+	if (!p)
+		return sd_cli_usage(cmd, "unknown profile '%s' (see specdiff check --list-profiles)", name);
+	c->oci_types = sd_gvisor_profile_types(p);
+	return 0;
+}
+
+void sd_cli_warn_beyond(const sd_cli_common *c, const char *cmd, const char *release)
+{
+	if (c->quiet || !sd_gvisor_release_beyond(release))
+		return;
+	const sd_profile *p = sd_gvisor_profile_for_release(release);
+	fprintf(stderr, "specdiff %s: warning: %s is newer than every profile; answering with %s, "
+		"whose window ends at %s (what changed since is not known)\n",
+		cmd, release, p->name, p->last_release);
+}
+
+int sd_cli_types_of_release(sd_cli_common *c, const char *cmd, const char *release)
+{
+	const sd_profile *p = sd_gvisor_profile_for_release(release);
+	if (!p)
+		return sd_cli_usage(cmd, "--runsc takes a release tag from %s on, like release-20250101.0, not '%s'",
+				    sd_gvisor_profile_at(0)->first_release, release);
+	sd_cli_warn_beyond(c, cmd, release);
+	c->oci_types = sd_gvisor_profile_types(p);
+	return 0;
 }
 
 int sd_cli_parse_options(const sd_cli_options *o, int argc, char **argv,
@@ -179,7 +220,7 @@ int sd_side_load(sd_side *s, const char *spec, const sd_cli_common *c)
 	if (!s->doc)
 		return -1;
 	sd_cli_notes(s->doc, c);
-	const sd_type *root = sd_goview_pick_type(s->doc, c->schema);
+	const sd_type *root = sd_goview_pick_type_in(s->doc, c->schema, c->oci_types);
 	sd_error derr;
 	sd_error_clear(&derr);
 	s->view = sd_goview_decode(s->doc, root, &derr);

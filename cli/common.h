@@ -19,6 +19,7 @@
 typedef struct sd_cli_common {
 	sd_load_opts load;
 	sd_schema_choice schema;
+	const sd_type *oci_types;  /* specs.Spec of the chosen specs-go version; NULL: the engine's */
 	const char *color;       /* "auto", "always", "never" */
 	bool quiet;              /* no notes on stderr */
 	bool swap;               /* --swap: the two inputs exchanged (two-input commands) */
@@ -44,6 +45,7 @@ enum {
 	SD_OPT_NO_COLOR,
 	SD_OPT_QUIET,
 	SD_OPT_SWAP,
+	SD_OPT_SPEC_VERSION,
 	SD_OPT_COMMON_END,
 };
 #define SD_CLI_COMMON_LONGOPTS \
@@ -55,13 +57,23 @@ enum {
 	{ "colour", required_argument, NULL, SD_OPT_COLOR }, \
 	{ "no-color", no_argument, NULL, SD_OPT_NO_COLOR }, \
 	{ "quiet", no_argument, NULL, SD_OPT_QUIET }, \
-	{ "swap", no_argument, NULL, SD_OPT_SWAP }
+	{ "swap", no_argument, NULL, SD_OPT_SWAP }, \
+	{ "spec-version", required_argument, NULL, SD_OPT_SPEC_VERSION }
 
 /* Handles one common option.  Returns 1 if handled, 0 if not a common
  * option, -1 after printing a usage error (exit 2). */
 int sd_cli_common_opt(sd_cli_common *c, const char *cmd, int opt, const char *arg);
 /* Exchanges *a and *b when --swap was given. */
 void sd_cli_swap(const sd_cli_common *c, const char **a, const char **b);
+
+/* The types of profile NAME's runsc (or of the runsc release tag REL) as
+ * c->oci_types, for --profile/--runsc of the commands that decode once.
+ * Returns 0, or prints a usage error and returns 2. */
+int sd_cli_types_of_profile(sd_cli_common *c, const char *cmd, const char *name);
+int sd_cli_types_of_release(sd_cli_common *c, const char *cmd, const char *release);
+/* Warns on stderr (unless quiet) when release is newer than the newest
+ * profile's window: specdiff answers with that profile. */
+void sd_cli_warn_beyond(const sd_cli_common *c, const char *cmd, const char *release);
 
 /* How a command reads its options with sd_cli_parse_options. */
 typedef struct sd_cli_options {

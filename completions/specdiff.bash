@@ -1,16 +1,15 @@
 # bash completion for specdiff(1).
 # Installed as $(PREFIX)/share/bash-completion/completions/specdiff.
 # Option lists are kept equal to each command's --help by
-# tests/cli/test_completion.sh; profile names come from
-# "specdiff check --list-profiles" (the static list is the fallback).
+# tests/cli/test_completion.sh; profile names and releases come from
+# "specdiff check --list-profiles" only.
 
-_specdiff_profiles_static="gvisor-2024 gvisor-20241118 gvisor-20241202 gvisor-20241210 gvisor-20241217 gvisor-20250304 gvisor-2025 gvisor-20250915 gvisor-20260202 gvisor-20260413"
 
 # Options per command ("explore" is "specdiff [OPTIONS] LEFT RIGHT").
 _specdiff_opts_common="--format-in --doc --container --schema --color --no-color --quiet --swap --help"
 _specdiff_opts_explore="$_specdiff_opts_common --mode --theme --ignore --only --restore-relevant --version"
-_specdiff_opts_diff="$_specdiff_opts_common --mode --format --no-cosmetic --ignore --only --restore-relevant --show-ignored"
-_specdiff_opts_check="$_specdiff_opts_common --profile --runsc --as-given --format --list-profiles"
+_specdiff_opts_diff="$_specdiff_opts_common --mode --format --no-cosmetic --ignore --only --restore-relevant --show-ignored --spec-version --profile --runsc"
+_specdiff_opts_check="$_specdiff_opts_common --profile --runsc --as-given --format --list-profiles --pairs"
 _specdiff_opts_explain="--go --container --format-in --doc --schema --quiet --swap --help"
 _specdiff_opts_tour="--lessons --start --list --check --theme --color --no-color --help"
 _specdiff_opts_normalize="$_specdiff_opts_common --to --output --empty --order --like --like-roundtrip --roundtrip --in-place --no-backup --drop-unknown --ignore --only --restore-relevant"
@@ -19,8 +18,8 @@ _specdiff_opts_normalize="$_specdiff_opts_common --to --output --empty --order -
 _specdiff_list_profiles()
 {
 	local bin=$1 out
+	# no list of our own: it would go stale when a profile is added
 	out=$("$bin" check --list-profiles 2>/dev/null | awk '{print $1}')
-	[ -n "$out" ] || out=$_specdiff_profiles_static
 	printf '%s\n' $out
 }
 
@@ -105,13 +104,13 @@ _specdiff()
 	--profile) _specdiff_comma_list "$cur" all $(_specdiff_list_profiles "$bin"); return ;;
 	--runsc) COMPREPLY=($(compgen -W "$(_specdiff_list_releases "$bin")" -- "$cur")); return ;;
 	--theme) COMPREPLY=($(compgen -W "$(_specdiff_list_themes "$bin" | sort -u)" -- "$cur")); return ;;
-	--doc|--container|--ignore|--only) return ;;
+	--doc|--container|--ignore|--only|--spec-version) return ;;
 	--restore-relevant)   # its value only as --restore-relevant=PROFILE
 		if [ -n "$eq" ]; then
 			COMPREPLY=($(compgen -W "$(_specdiff_list_profiles "$bin") $(_specdiff_list_releases "$bin")" -- "$cur"))
 			return
 		fi ;;
-	-o|--output|--like) _specdiff_files "$cur"; return ;;
+	-o|--output|--like|--pairs) _specdiff_files "$cur"; return ;;
 	--lessons) compopt -o dirnames 2>/dev/null; COMPREPLY=($(compgen -d -- "$cur")); return ;;
 	--start) return ;;
 	esac

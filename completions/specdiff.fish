@@ -7,10 +7,6 @@ set -l cmds diff check explain normalize tour
 
 function __specdiff_profiles
     set -l names (specdiff check --list-profiles 2>/dev/null | string replace -r '\s.*' '')
-    if test (count $names) -eq 0
-        set names gvisor-2024 gvisor-20241118 gvisor-20241202 gvisor-20241210 gvisor-20241217 \
-            gvisor-20250304 gvisor-2025 gvisor-20250915 gvisor-20260202 gvisor-20260413
-    end
     printf '%s\n' all $names
 end
 
@@ -64,6 +60,9 @@ complete -c specdiff -n $diff -l format -x -a 'text json patch html' -d 'report 
 complete -c specdiff -n $diff -l no-cosmetic -d 'leave cosmetic differences out'
 complete -c specdiff -n $diff -l ignore -x -d 'leave differences under PATTERN out'
 complete -c specdiff -n $diff -l only -x -d 'keep only differences under PATTERN'
+complete -c specdiff -n $diff -l spec-version -x -d 'specs.Spec of a runtime-spec version'
+complete -c specdiff -n $diff -l profile -x -a '(__specdiff_profiles)' -d "specs.Spec as a profile's runsc decoded it"
+complete -c specdiff -n $diff -l runsc -x -a '(__specdiff_releases)' -d 'specs.Spec as a runsc release decoded it'
 complete -c specdiff -n $diff -l restore-relevant -f -a '(__specdiff_profiles; __specdiff_releases)' -d 'keep only what a restore check compares'
 complete -c specdiff -n $diff -l show-ignored -d 'list the differences left out'
 
@@ -72,6 +71,7 @@ complete -c specdiff -n $check -l profile -x -a '(__fish_complete_list , __specd
 complete -c specdiff -n $check -l runsc -x -a '(__specdiff_releases)' -d 'the profile a runsc release used'
 complete -c specdiff -n $check -l as-given -d "skip runsc's JSON round trip of CHECKPOINT"
 complete -c specdiff -n $check -l format -x -a 'text json' -d 'report format'
+complete -c specdiff -n $check -l pairs -r -F -d 'check every CHECKPOINT RESTORE [NAME] line of FILE'
 complete -c specdiff -n $check -l list-profiles -d 'list the profiles'
 
 set -l norm "__fish_seen_subcommand_from normalize"

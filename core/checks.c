@@ -5,18 +5,35 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "specdiff/explain.h"
 #include "specdiff/schema.h"
 
-static void keep_error(sd_check_error *e, const char *text)
+/* A finding as core reports it: the field is data, never read back from
+ * the message text. */
+static void keep(sd_check_error *e, const char *text, const char *field, bool warning, bool next)
 {
+	const sd_explain_field *f = sd_explain_field_find(field);
 	memset(e, 0, sizeof(*e));
 	e->text = sd_xstrdup(text);
-	sd_gvisor_msg m;
-	if (sd_gvisor_parse_message(text, &m)) {
-		snprintf(e->field, sizeof(e->field), "%s", m.field);
-		e->paths = sd_gvisor_field_paths(m.field);
-		sd_gvisor_msg_release(&m);
-	}
+	snprintf(e->field, sizeof(e->field), "%s", field ? field : "");
+	e->paths = f ? f->paths : NULL;
+	e->warning = warning;
+	e->next = next;
+}
+
+static void keep_result(sd_profile_verdict *pv, const sd_check_result *r)
+{
+	size_t n = r->nerrors + r->nwarnings + r->nnext, k = 0;
+	pv->pass = r->pass;
+	pv->nfirst = r->nerrors;
+	pv->errors = sd_xcalloc(n ? n : 1, sizeof(*pv->errors));
+	for (size_t j = 0; j < r->nerrors; j++)
+		keep(&pv->errors[k++], r->errors[j], r->error_fields[j], false, false);
+	for (size_t j = 0; j < r->nwarnings; j++)
+		keep(&pv->errors[k++], r->warnings[j], r->warning_fields[j], true, false);
+	for (size_t j = 0; j < r->nnext; j++)
+		keep(&pv->errors[k++], r->next[j], r->next_fields[j], r->next_is_warning[j], true);
+	pv->nerrors = k;
 }
 
 void sd_checks_run(sd_checks *c, const sd_goview *old_view, bool old_is_image,
@@ -25,8 +42,8 @@ void sd_checks_run(sd_checks *c, const sd_goview *old_view, bool old_is_image,
 	memset(c, 0, sizeof(*c));
 	/* the type first: the root of a view left to be decoded costs a
 	 * whole document of Go values, and only OCI specs are checked */
-	if (!old_view || !new_view || sd_goview_root_type(old_view) != sd_schema_oci() ||
-	    sd_goview_root_type(new_view) != sd_schema_oci())
+	if (!old_view || !new_view || !sd_schema_is_oci(sd_goview_root_type(old_view)) ||
+	    !sd_schema_is_oci(sd_goview_root_type(new_view)))
 		return;
 	const sd_gv *o = sd_goview_root(old_view), *n = sd_goview_root(new_view);
 	sd_goview *rt = NULL;
@@ -39,15 +56,10 @@ void sd_checks_run(sd_checks *c, const sd_goview *old_view, bool old_is_image,
 	c->n = sd_gvisor_profile_count();
 	c->v = sd_xcalloc(c->n, sizeof(*c->v));
 	for (size_t i = 0; i < c->n; i++) {
-		sd_profile_verdict *pv = &c->v[i];
 		sd_check_result r;
-		pv->profile = sd_gvisor_profile_at(i);
-		sd_gvisor_run(pv->profile, o, n, "__no_name_0", &r);
-		pv->pass = r.pass;
-		pv->nerrors = r.nerrors;
-		pv->errors = sd_xcalloc(r.nerrors ? r.nerrors : 1, sizeof(*pv->errors));
-		for (size_t j = 0; j < r.nerrors; j++)
-			keep_error(&pv->errors[j], r.errors[j]);
+		c->v[i].profile = sd_gvisor_profile_at(i);
+		sd_gvisor_run(c->v[i].profile, o, n, "__no_name_0", &r);
+		keep_result(&c->v[i], &r);
 		sd_check_result_release(&r);
 	}
 	sd_goview_free(rt);
@@ -70,8 +82,8 @@ static bool same_outcome(const sd_profile_verdict *a, const sd_profile_verdict *
 		return false;
 	if (a->pass)
 		return true;
-	const char *fa = a->nerrors ? a->errors[0].field : "";
-	const char *fb = b->nerrors ? b->errors[0].field : "";
+	const char *fa = a->nfirst ? a->errors[0].field : "";
+	const char *fb = b->nfirst ? b->errors[0].field : "";
 	return !strcmp(fa, fb);
 }
 
@@ -96,7 +108,7 @@ void sd_checks_summary(const sd_checks *c, sd_buf *out)
 		if (pv->pass)
 			sd_buf_adds(out, ": pass");
 		else
-			sd_buf_addf(out, ": FAIL %s", pv->nerrors && pv->errors[0].field[0] ? pv->errors[0].field : "");
+			sd_buf_addf(out, ": FAIL %s", pv->nfirst && pv->errors[0].field[0] ? pv->errors[0].field : "");
 		i = j;
 	}
 }
@@ -139,9 +151,12 @@ bool sd_checks_mark_row(const sd_checks *c, const char *path, bool folded, bool 
 		return false;
 	if (!strcmp(path, "/"))
 		path = "";
+	/* every finding: runsc's first error, its warnings and what it would
+	 * report next once that is fixed */
 	for (size_t i = 0; i < c->n; i++)
-		for (size_t j = 0; !c->v[i].pass && j < c->v[i].nerrors; j++)
-			if (error_marks(&c->v[i].errors[j], path, folded, differs))
+		for (size_t j = 0; j < c->v[i].nerrors; j++)
+			if ((!c->v[i].pass || c->v[i].errors[j].warning) &&
+			    error_marks(&c->v[i].errors[j], path, folded, differs))
 				return true;
 	return false;
 }

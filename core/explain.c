@@ -510,17 +510,20 @@ static unsigned alike_causes(const sd_runsc_error *e)
 {
 	const char *v = e->checkpoint;
 	unsigned why = 0;
+	/* %#v tells nil from empty ((nil) vs {}): there "[]" and "map[" only
+	 * spell types, and unquoted strings cannot happen */
+	bool pct_v = e->format != SD_RUNSC_FMT_GOSYNTAX;
 
-	if (strstr(v, "map[]"))
+	if (pct_v && strstr(v, "map[]"))
 		why |= SD_ALIKE_NIL_EMPTY_MAP;
-	for (const char *p = strstr(v, "[]"); p; p = strstr(p + 2, "[]"))
+	for (const char *p = strstr(v, "[]"); pct_v && p; p = strstr(p + 2, "[]"))
 		if (p < v + 3 || memcmp(p - 3, "map", 3) != 0)
 			why |= SD_ALIKE_NIL_EMPTY_SLICE;
 	if (strstr(v, "0xADDR") || strstr(v, "0xc"))
 		why |= SD_ALIKE_POINTERS;
 	if (is_field(e, "Resources.Rdma"))
 		why |= SD_ALIKE_RDMA;
-	if (!why)
+	if (!why && pct_v)
 		why |= SD_ALIKE_UNQUOTED;
 	return why;
 }

@@ -2,8 +2,8 @@
  * focus_rules.c - what each runsc restore profile compares, as data: rule
  * lines in the focus language of focus.h ("ACTION[:CLASSES] PATTERN"),
  * derived from the validators in gvisor_run.c (and the conformance
- * README's profile table).  Each profile is a list of fragments; later
- * rules win.
+ * README's profile table).  Each profile's list of fragments is chosen
+ * from its validator's steps and flags; later rules win.
  *
  * Where a validator compares in a way a path rule cannot express, the rule
  * is the nearest one and the difference is documented in
@@ -13,6 +13,7 @@
  */
 #include <string.h>
 
+#include "gvisor_impl.h"
 #include "specdiff/focus.h"
 
 /* 2024 and 20241118 compare only named fields: start from nothing. */
@@ -163,61 +164,78 @@ static const char *const det_sets[] = {
 static const char *const argv0_dotslash[] = { "dotslash /process/args/0", NULL };
 static const char *const argv0_basename[] = { "basename /process/args/0", NULL };
 
-#define FRAGS(...) ((const char *const *const[]){ __VA_ARGS__, NULL })
+/*
+ * A profile's rules follow from what its validator does (gvisor_impl.h),
+ * never from its name: a new profile row gets its rules with no change
+ * here.  Order matters (later rules win): the base, then per check.
+ */
+enum { MAX_FRAGS = 24, MAX_RULES = 96 };
 
-typedef struct profile_rules {
-	const char *name;
-	const char *const *const *frags;
-} profile_rules;
+typedef struct frag_list {
+	const char *const *f[MAX_FRAGS];
+	size_t n;
+} frag_list;
 
-static const profile_rules table[] = {
-	{ "gvisor-2024", FRAGS(allow_list, or_zero, fields_2024, mounts, devices, idmaps,
-			       ns_with_paths, ann_base) },
-	{ "gvisor-20241118", FRAGS(allow_list, or_zero, fields_20241118, mounts, caps_sorted,
-				   devices, resources_fatal, idmaps, ns_types, ann_base,
-				   ann_source_suffix) },
-	{ "gvisor-20241202", FRAGS(or_zero, rest_cleared, args_cleared, mounts, caps_sorted,
-				   devices, resources_fatal, idmaps, ns_types, ann_base,
-				   ann_source_suffix) },
-	{ "gvisor-20241210", FRAGS(or_zero, rest_cleared, det_sets, mounts, caps_sorted,
-				   devices, resources_fatal, idmaps, ns_types, ann_base,
-				   ann_source_suffix) },
-	{ "gvisor-20241217", FRAGS(or_zero, rest_cleared, det_sets, mounts, caps_sorted,
-				   devices, resources_warn, idmaps, ns_types, ann_base,
-				   ann_source_suffix) },
-	{ "gvisor-20250304", FRAGS(or_zero, rest_cleared, det_sets, args_cleared, argv0_dotslash,
-				   mounts, caps_sorted, devices, resources_warn, idmaps, ns_types,
-				   ann_base, ann_source_suffix) },
-	{ "gvisor-2025", FRAGS(or_zero, rest_cleared, det_sets, args_cleared, argv0_dotslash,
-			       mounts, caps_sorted, devices, resources_warn, idmaps, ns_types,
-			       ann_base, ann_source_suffix, ann_remap) },
-	{ "gvisor-20250915", FRAGS(or_zero, rest_cleared, det_sets, args_cleared, argv0_dotslash,
-				   mounts, caps_sets, devices, resources_warn, idmaps, ns_types,
-				   ann_base, ann_source_suffix, ann_remap) },
-	{ "gvisor-20260202", FRAGS(or_zero, rest_cleared, det_sets, args_cleared, argv0_basename,
-				   mounts, caps_sets, devices, resources_warn, idmaps, ns_types,
-				   ann_base, ann_source_suffix, ann_remap) },
-	{ "gvisor-20260413", FRAGS(or_zero, rest_cleared, det_sets, args_cleared, argv0_basename,
-				   mounts, caps_sets, devices, resources_warn, idmaps, ns_types,
-				   ann_base, ann_source_suffix, ann_remap, ann_debug_flags) },
-};
+static void add(frag_list *l, bool when, const char *const *frag)
+{
+	if (when && l->n < MAX_FRAGS)
+		l->f[l->n++] = frag;
+}
 
-enum { MAX_RULES = 96 };
+static bool has_step(const gv_profile *p, gv_step s)
+{
+	for (const gv_step *q = p->steps; *q != ST_END; q++)
+		if (*q == s)
+			return true;
+	return false;
+}
+
+static void profile_frags(const gv_profile *p, frag_list *l)
+{
+	bool rest = has_step(p, ST_REST);
+	/* Without the final DeepEqual only the named fields count. */
+	add(l, !rest, allow_list);
+	add(l, true, or_zero);
+	add(l, !rest && p->random_root, fields_2024);
+	add(l, !rest && !p->random_root, fields_20241118);
+	add(l, rest, rest_cleared);
+	add(l, has_step(p, ST_SYSCTL), det_sets);
+	add(l, p->clear_args_before_rest, args_cleared);
+	add(l, p->args == ARGS_DOT_SLASH, argv0_dotslash);
+	add(l, p->args == ARGS_BASENAME, argv0_basename);
+	add(l, true, mounts);
+	add(l, has_step(p, ST_CAPS) && !p->caps_per_list, caps_sorted);
+	add(l, p->caps_per_list, caps_sets);
+	add(l, true, devices);
+	add(l, has_step(p, ST_RESOURCES) && !p->resources_warn_only, resources_fatal);
+	add(l, p->resources_warn_only, resources_warn);
+	add(l, true, idmaps);
+	add(l, p->ns_with_paths, ns_with_paths);
+	add(l, !p->ns_with_paths, ns_types);
+	add(l, true, ann_base);
+	add(l, p->ann_source_suffix, ann_source_suffix);
+	add(l, p->ann_remap, ann_remap);
+	add(l, p->ann_debug_flags, ann_debug_flags);
+}
+
+enum { MAX_PROFILES = 64 };
 
 /* Flattened per profile on first use; static storage, never freed. */
-static const char *flat[sizeof table / sizeof table[0]][MAX_RULES + 1];
+static const char *flat[MAX_PROFILES][MAX_RULES + 1];
 
 const char *const *sd_focus_profile_rules(const sd_profile *p)
 {
 	if (!p)
 		return NULL;
-	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
-		if (strcmp(table[i].name, p->name) != 0)
+	for (size_t i = 0; i < sd_gvisor_profile_count() && i < MAX_PROFILES; i++) {
+		if (sd_gvisor_profile_at(i) != p)
 			continue;
 		if (!flat[i][0]) {
+			frag_list l = { .n = 0 };
 			size_t n = 0;
-			for (const char *const *const *fr = table[i].frags; *fr; fr++)
-				for (const char *const *r = *fr; *r && n < MAX_RULES; r++)
+			profile_frags(sdp_gvisor_impl(p), &l);
+			for (size_t k = 0; k < l.n; k++)
+				for (const char *const *r = l.f[k]; *r && n < MAX_RULES; r++)
 					flat[i][n++] = *r;
 			flat[i][n] = NULL;
 		}

@@ -17,7 +17,7 @@
  * the generated table (core/oci-schema.jsonl) was made from. */
 const char *sd_gofacts_types_version(void)
 {
-	return "v1.1.0-rc.1";
+	return sd_schema_version_of(sd_schema_oci());
 }
 
 static bool parse_index(const sd_buf *seg, size_t *out)

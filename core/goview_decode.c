@@ -871,8 +871,13 @@ const char *sd_goview_error(const sd_goview *v) { return v->error; }
 
 const sd_type *sd_goview_pick_type(const sd_doc *doc, sd_schema_choice c)
 {
+	return sd_goview_pick_type_in(doc, c, NULL);
+}
+
+const sd_type *sd_goview_pick_type_in(const sd_doc *doc, sd_schema_choice c, const sd_type *oci)
+{
 	const sd_node *root = sd_doc_root(doc);
-	const sd_type *spec = sd_schema_oci();
+	const sd_type *spec = oci ? oci : sd_schema_oci();
 	bool seen[64] = { false };
 	size_t hits = 0;
 	if (c == SD_SCHEMA_OCI)

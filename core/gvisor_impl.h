@@ -52,6 +52,8 @@ typedef struct gv_profile {
 	bool ann_source_suffix;     /* dev.gvisor.spec.mount.*.source (else the exact .source key) */
 	bool ann_remap;             /* dev.gvisor.container-name-remap.* ignored */
 	bool ann_debug_flags;       /* debug dev.gvisor.flag.* keys ignored */
+	bool rest_reduced;          /* Process/Linux/Spec errors print the reduced structs, not both specs */
+	bool nvidia_frontend;       /* /dev/nvidiaN frontend devices dropped before the device check */
 } gv_profile;
 
 const gv_profile *sdp_gvisor_impl(const sd_profile *p);

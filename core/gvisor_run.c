@@ -4,6 +4,7 @@
  * (validateArray, validateMap, mounts by destination, devices as a set,
  * filtered annotations ...).  Messages are built with Go's %v (gofmt.h).
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,7 +21,8 @@ typedef struct run {
 	const sd_gv *op, *np;        /* *orZero(Process) */
 	const sd_gv *ol, *nl;        /* *orZero(Linux) */
 	sd_check_result *res;
-	bool done;                   /* an error ended the validation */
+	bool step_failed;            /* the current check has failed: it stops */
+	bool past_first;             /* runsc has stopped: later findings are "next" */
 } run;
 
 /* ---- values ---- */
@@ -172,42 +174,71 @@ static void scrub(sd_buf *b)
 	*b = o;
 }
 
-static void push(char ***list, size_t *n, sd_buf *b)
+static void push(char ***list, const char ***fields, size_t *n, sd_buf *b, const char *field)
 {
 	scrub(b);
 	*list = sd_xrealloc(*list, (*n + 1) * sizeof **list);
+	*fields = sd_xrealloc(*fields, (*n + 1) * sizeof **fields);
+	(*fields)[*n] = field;
 	(*list)[(*n)++] = sd_buf_detach(b, NULL);
 }
 
-/* "<field> does not match ..., checkpoint <o> restore <n>[, got error <d>]" */
+/* A finding after runsc's first error: runsc never gets there, but it is
+ * what the next restore attempt meets once the earlier ones are fixed. */
+static void push_next(run *r, sd_buf *b, const char *field, bool warning)
+{
+	sd_check_result *res = r->res;
+	res->next_is_warning = sd_xrealloc(res->next_is_warning, (res->nnext + 1) * sizeof(bool));
+	res->next_is_warning[res->nnext] = warning;
+	push(&res->next, &res->next_fields, &res->nnext, b, field);
+}
+
+/* "<field> does not match ..., checkpoint <o> restore <n>[, got error <d>]"
+ * in the profile's format: %v throughout, or %q for the names and %#v for
+ * the values (validateError / validateErrorWithMsg). */
 static void mismatch_text(sd_buf *b, const run *r, const char *field,
 			  const sd_gv *o, const sd_gv *n, const char *detail)
 {
-	sd_buf_addf(b, "%s does not match across checkpoint restore for container: %s, checkpoint ",
-		    field, r->cname);
-	sd_gofmt_v(b, o);
+	bool quoted = r->p->pub.format == SD_GVFMT_QUOTED;
+	void (*value)(sd_buf *, const sd_gv *) = quoted ? sd_gofmt_sharp_v : sd_gofmt_v;
+	if (quoted) {
+		sd_gofmt_quote(b, field, strlen(field));
+		sd_buf_adds(b, " does not match across checkpoint restore for container: ");
+		sd_gofmt_quote(b, r->cname, strlen(r->cname));
+	} else {
+		sd_buf_addf(b, "%s does not match across checkpoint restore for container: %s",
+			    field, r->cname);
+	}
+	sd_buf_adds(b, ", checkpoint ");
+	value(b, o);
 	sd_buf_adds(b, " restore ");
-	sd_gofmt_v(b, n);
+	value(b, n);
 	if (detail)
 		sd_buf_addf(b, ", got error %s", detail);
 }
 
-static void fail_buf(run *r, sd_buf *b)
+static void fail_buf(run *r, sd_buf *b, const char *field)
 {
-	push(&r->res->errors, &r->res->nerrors, b);
-	r->done = true;
+	if (r->past_first)
+		push_next(r, b, field, false);
+	else
+		push(&r->res->errors, &r->res->error_fields, &r->res->nerrors, b, field);
+	r->step_failed = true;
 }
 
 static void fail(run *r, const char *field, const sd_gv *o, const sd_gv *n, const char *detail)
 {
 	sd_buf b = SD_BUF_INIT;
 	mismatch_text(&b, r, field, o, n, detail);
-	fail_buf(r, &b);
+	fail_buf(r, &b, field);
 }
 
-static void warn_buf(run *r, sd_buf *b)
+static void warn_buf(run *r, sd_buf *b, const char *field)
 {
-	push(&r->res->warnings, &r->res->nwarnings, b);
+	if (r->past_first)
+		push_next(r, b, field, true);
+	else
+		push(&r->res->warnings, &r->res->warning_fields, &r->res->nwarnings, b, field);
 }
 
 /* ---- runsc's helpers ---- */
@@ -402,6 +433,25 @@ static void check_mounts(run *r)
 		fail(r, "Mounts", o, n, NULL);
 }
 
+/* filepath.Base */
+static void base_name(sd_buf *b, const char *p, size_t n)
+{
+	if (n == 0) {
+		sd_buf_addc(b, '.');
+		return;
+	}
+	while (n > 0 && p[n - 1] == '/')
+		n--;
+	if (n == 0) {
+		sd_buf_addc(b, '/');
+		return;
+	}
+	size_t i = n;
+	while (i > 0 && p[i - 1] != '/')
+		i--;
+	sd_buf_add(b, p + i, n - i);
+}
+
 /* ---- devices ---- */
 
 static int cmp_device_key(const void *x, const void *y)
@@ -420,9 +470,49 @@ static const sd_gv **sorted_devices(sd_arena *arena, const sd_gv *list)
 	return v;
 }
 
+/* filepath.Base(path) is nvidia<N> with N a uint32 <= 247, and the device
+ * is major 195, minor N: an nvproxy frontend device (nvidia.go). */
+static bool is_nvidia_frontend(const sd_gv *dev)
+{
+	const sd_gv *path = F(dev, "path");
+	sd_buf base = SD_BUF_INIT;
+	base_name(&base, path->u.str.s, path->u.str.len);
+	bool ok = base.len > 6 && memcmp(base.data, "nvidia", 6) == 0;
+	unsigned long long minor = 0;
+	for (size_t i = 6; ok && i < base.len; i++) {
+		ok = base.data[i] >= '0' && base.data[i] <= '9';
+		minor = minor * 10 + (unsigned long long)(base.data[i] - '0');
+		ok = ok && minor <= 0xFFFFFFFFull;  /* strconv.ParseUint(.., 10, 32) */
+	}
+	sd_buf_release(&base);
+	return ok && minor <= 247 && F(dev, "major")->u.i == 195 &&
+	       F(dev, "minor")->u.i == (int64_t)minor;
+}
+
+/* slices.DeleteFunc(slices.Clone(list), is_nvidia_frontend): nil stays nil. */
+static sd_gv without_nvidia(run *r, const sd_gv *list)
+{
+	sd_gv out = *list;
+	if (list->is_nil)
+		return out;
+	out.u.slice.items = sd_arena_array(r->arena, slen(list) + 1, sizeof(sd_gv));
+	out.u.slice.n = 0;
+	for (size_t i = 0; i < slen(list); i++)
+		if (!is_nvidia_frontend(&list->u.slice.items[i]))
+			out.u.slice.items[out.u.slice.n++] = list->u.slice.items[i];
+	return out;
+}
+
 static void check_devices(run *r)
 {
 	const sd_gv *o = F(r->ol, "devices"), *n = F(r->nl, "devices");
+	sd_gv fo, fn;
+	if (r->p->nvidia_frontend) {
+		fo = without_nvidia(r, o);
+		fn = without_nvidia(r, n);
+		o = &fo;
+		n = &fn;
+	}
 	size_t len = slen(o);
 	if (len != slen(n))
 		return fail(r, "Devices", o, n, "length mismatch");
@@ -435,7 +525,7 @@ static void check_devices(run *r)
 			sd_buf_adds(&b, "duplicate device found in the spec ");
 			sd_gofmt_v(&b, o);
 			sd_buf_addf(&b, " before checkpoint for container %s", r->cname);
-			return fail_buf(r, &b);
+			return fail_buf(r, &b, "Devices");
 		}
 	/* The old keys form a set and each new device removes one: with equal
 	 * lengths, the sorted key lists must be identical. */
@@ -548,29 +638,37 @@ static void check_caps(run *r)
 		sd_gv so = sorted_caps(r, o), sn = sorted_caps(r, n);
 		return check_deep(r, "Capabilities", &so, &sn);
 	}
-	for (size_t i = 0; i < sizeof cap_lists / sizeof cap_lists[0] && !r->done; i++)
+	/* five checks in a row: after the first failure the rest are "next" */
+	for (size_t i = 0; i < sizeof cap_lists / sizeof cap_lists[0]; i++) {
 		check_array(r, cap_lists[i][1], F(o->u.elem, cap_lists[i][0]),
 			    F(n->u.elem, cap_lists[i][0]));
+		r->past_first = r->res->nerrors > 0;
+	}
 }
 
-/* validateResources; returns the error text or NULL (caller frees). */
-static char *resources_error(run *r, const sd_gv *o, const sd_gv *n)
+/* validateResources; returns the error text or NULL (caller frees), and
+ * the field it names in *field. */
+static char *resources_error(run *r, const sd_gv *o, const sd_gv *n, const char **field)
 {
 	static const char *const skip_all[] = { "hugepageLimits", "devices", "rdma", "unified", NULL };
 	static const char *const skip_old[] = { "hugepageLimits", "devices", NULL };
 	sd_buf b = SD_BUF_INIT;
 	if (is_nil(o) && is_nil(n))
 		return NULL;
+	*field = "Resources";
 	if (is_nil(o) || is_nil(n)) {
-		mismatch_text(&b, r, "Resources", o, n, NULL);
+		mismatch_text(&b, r, *field, o, n, NULL);
 	} else if (array_cmp(r->arena, F(o->u.elem, "hugepageLimits"), F(n->u.elem, "hugepageLimits")) != CMP_OK) {
-		mismatch_text(&b, r, r->p->rdma_unified ? "Resources.HugepageLimits" : "Resources", o, n, NULL);
+		*field = r->p->rdma_unified ? "Resources.HugepageLimits" : "Resources";
+		mismatch_text(&b, r, *field, o, n, NULL);
 	} else if (r->p->rdma_unified && !map_ok(F(o->u.elem, "rdma"), F(n->u.elem, "rdma"))) {
-		mismatch_text(&b, r, "Resources.Rdma", F(o->u.elem, "rdma"), F(n->u.elem, "rdma"), NULL);
+		*field = "Resources.Rdma";
+		mismatch_text(&b, r, *field, F(o->u.elem, "rdma"), F(n->u.elem, "rdma"), NULL);
 	} else if (r->p->rdma_unified && !map_ok(F(o->u.elem, "unified"), F(n->u.elem, "unified"))) {
-		mismatch_text(&b, r, "Resources.Unified", F(o->u.elem, "unified"), F(n->u.elem, "unified"), NULL);
+		*field = "Resources.Unified";
+		mismatch_text(&b, r, *field, F(o->u.elem, "unified"), F(n->u.elem, "unified"), NULL);
 	} else if (!struct_equal_except(o->u.elem, n->u.elem, r->p->rdma_unified ? skip_all : skip_old)) {
-		mismatch_text(&b, r, "Resources", o, n, NULL);
+		mismatch_text(&b, r, *field, o, n, NULL);
 	} else {
 		return NULL;
 	}
@@ -579,16 +677,17 @@ static char *resources_error(run *r, const sd_gv *o, const sd_gv *n)
 
 static void check_resources(run *r)
 {
-	char *e = resources_error(r, F(r->ol, "resources"), F(r->nl, "resources"));
+	const char *field;
+	char *e = resources_error(r, F(r->ol, "resources"), F(r->nl, "resources"), &field);
 	if (!e)
 		return;
 	sd_buf b = SD_BUF_INIT;
 	if (r->p->resources_warn_only) {
 		sd_buf_addf(&b, "specs.Linux.Resources has been changed during restore, err %s", e);
-		warn_buf(r, &b);
+		warn_buf(r, &b, field);
 	} else {
 		sd_buf_adds(&b, e);
-		fail_buf(r, &b);
+		fail_buf(r, &b, field);
 	}
 	free(e);
 }
@@ -622,24 +721,6 @@ static void resolve_dot_slash(sd_buf *b, const sd_gv *cwd, const sd_gv *exe)
 	sd_buf_release(&joined);
 }
 
-/* filepath.Base */
-static void base_name(sd_buf *b, const char *p, size_t n)
-{
-	if (n == 0) {
-		sd_buf_addc(b, '.');
-		return;
-	}
-	while (n > 0 && p[n - 1] == '/')
-		n--;
-	if (n == 0) {
-		sd_buf_addc(b, '/');
-		return;
-	}
-	size_t i = n;
-	while (i > 0 && p[i - 1] != '/')
-		i--;
-	sd_buf_add(b, p + i, n - i);
-}
 
 static bool args_dot_slash_ok(const sd_gv *o, const sd_gv *n, const sd_gv *cwd)
 {
@@ -674,7 +755,7 @@ static bool args_basename_ok(run *r, const sd_gv *o, const sd_gv *n)
 		sd_gofmt_v(&w, oe);
 		sd_buf_adds(&w, " new: ");
 		sd_gofmt_v(&w, ne);
-		warn_buf(r, &w);
+		warn_buf(r, &w, "Args");
 	}
 	return strings_equal_from(o, n, 1);
 }
@@ -725,9 +806,18 @@ static void check_namespaces(run *r)
 
 /* ---- the random-order map and the remaining fields ---- */
 
-static int cmp_cstr(const void *a, const void *b)
+/* Sorts errors by bytes, keeping each one's field with it. */
+static void sort_errors(sd_check_result *res)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	for (size_t i = 1; i < res->nerrors; i++)
+		for (size_t j = i; j > 0 && strcmp(res->errors[j - 1], res->errors[j]) > 0; j--) {
+			char *e = res->errors[j];
+			const char *f = res->error_fields[j];
+			res->errors[j] = res->errors[j - 1];
+			res->error_fields[j] = res->error_fields[j - 1];
+			res->errors[j - 1] = e;
+			res->error_fields[j - 1] = f;
+		}
 }
 
 static void check_random(run *r)
@@ -745,10 +835,10 @@ static void check_random(run *r)
 		if (!sd_gv_deep_equal(q[i].o, q[i].n)) {
 			sd_buf b = SD_BUF_INIT;
 			mismatch_text(&b, r, q[i].field, q[i].o, q[i].n, NULL);
-			fail_buf(r, &b);
+			fail_buf(r, &b, q[i].field);
 		}
-	if (r->res->nerrors > 1)
-		qsort(r->res->errors, r->res->nerrors, sizeof(char *), cmp_cstr);
+	if (!r->past_first && r->res->nerrors > 1)
+		sort_errors(r->res);
 }
 
 static void fail_spec(run *r, const char *field)
@@ -759,7 +849,36 @@ static void fail_spec(run *r, const char *field)
 	sd_gofmt_v(&b, r->os);
 	sd_buf_adds(&b, " restore &");
 	sd_gofmt_v(&b, r->ns);
-	fail_buf(r, &b);
+	fail_buf(r, &b, field);
+}
+
+/* A copy of struct st with the named fields set to their zero values: what
+ * runsc's validator holds once it has cleared the fields it checked. */
+static sd_gv reduced(run *r, const sd_gv *st, const char *const *zero)
+{
+	sd_gv c = *st;
+	c.u.fields = sd_arena_array(r->arena, st->type->nfields, sizeof(sd_gv));
+	memcpy(c.u.fields, st->u.fields, st->type->nfields * sizeof(sd_gv));
+	for (; *zero; zero++) {
+		const sd_field *f = sd_type_field(st->type, *zero);
+		if (f)
+			gv_zero(r->arena, f->type, &c.u.fields[f - st->type->fields]);
+	}
+	return c;
+}
+
+/* From release-20260601.0 the Process, Linux and Spec errors print the
+ * reduced values (oldProcess, oldLinux, oldSpec), whose Root is ifNil'd. */
+static void fail_reduced(run *r, const char *field, const sd_gv *o, const sd_gv *n,
+			 const char *const *zero)
+{
+	sd_gv ro = reduced(r, o, zero), rn = reduced(r, n, zero);
+	if (strcmp(field, "Spec") == 0) {
+		size_t k = field_index(o->type, "root");
+		ro.u.fields[k] = *or_zero(r, &o->u.fields[k]);
+		rn.u.fields[k] = *or_zero(r, &n->u.fields[k]);
+	}
+	fail(r, field, &ro, &rn, NULL);
 }
 
 static void check_rest(run *r)
@@ -774,13 +893,30 @@ static void check_rest(run *r)
 	static const char *const spec_skip[] = {
 		"ociVersion", "process", "root", "hostname", "domainname", "mounts", "hooks",
 		"annotations", "linux", NULL };
-	if (!struct_equal_except(r->op, r->np,
-				 r->p->clear_args_before_rest ? process_skip_args : process_skip))
-		return fail_spec(r, "Process");
-	if (!struct_equal_except(r->ol, r->nl, linux_skip))
-		return fail_spec(r, "Linux");
-	if (!struct_equal_except(r->os, r->ns, spec_skip))
-		fail_spec(r, "Spec");
+	/* What the reduced Process still holds: Terminal and Cwd were compared
+	 * but not cleared. */
+	static const char *const process_cleared[] = {
+		"user", "rlimits", "capabilities", "env", "args", NULL };
+	const char *const *pskip = r->p->clear_args_before_rest ? process_skip_args : process_skip;
+	const struct {
+		const char *field;
+		const sd_gv *o, *n;
+		const char *const *skip, *const *cleared;
+	} rest[] = {
+		{ "Process", r->op, r->np, pskip, process_cleared },
+		{ "Linux", r->ol, r->nl, linux_skip, linux_skip },
+		{ "Spec", r->os, r->ns, spec_skip, spec_skip },
+	};
+	/* three checks in a row: after the first failure the rest are "next" */
+	for (size_t i = 0; i < sizeof rest / sizeof rest[0]; i++) {
+		if (struct_equal_except(rest[i].o, rest[i].n, rest[i].skip))
+			continue;
+		if (r->p->rest_reduced)
+			fail_reduced(r, rest[i].field, rest[i].o, rest[i].n, rest[i].cleared);
+		else
+			fail_spec(r, rest[i].field);
+		r->past_first = true;
+	}
 }
 
 /* ---- the interpreter ---- */
@@ -840,8 +976,13 @@ void sd_gvisor_run(const sd_profile *prof, const sd_gv *old_spec, const sd_gv *n
 	r.np = or_zero(&r, F(new_spec, "process"))->u.elem;
 	r.ol = or_zero(&r, F(old_spec, "linux"))->u.elem;
 	r.nl = or_zero(&r, F(new_spec, "linux"))->u.elem;
-	for (const gv_step *s = r.p->steps; *s != ST_END && !r.done; s++)
+	/* Every check runs; runsc's own answer is what comes before the first
+	 * failing one (errors, warnings), the rest is "next". */
+	for (const gv_step *s = r.p->steps; *s != ST_END; s++) {
+		r.step_failed = false;
 		run_step(&r, *s);
+		r.past_first = out->nerrors > 0;
+	}
 	out->pass = out->nerrors == 0;
 	sd_arena_free(r.arena);
 }
@@ -852,7 +993,16 @@ void sd_check_result_release(sd_check_result *res)
 		free(res->errors[i]);
 	for (size_t i = 0; i < res->nwarnings; i++)
 		free(res->warnings[i]);
+	for (size_t i = 0; i < res->nnext; i++)
+		free(res->next[i]);
 	free(res->errors);
 	free(res->warnings);
+	free(res->next);
+	free(res->error_fields);
+	free(res->warning_fields);
+	free(res->next_fields);
+	free(res->next_is_warning);
+	free(res->decode_checkpoint);
+	free(res->decode_restore);
 	memset(res, 0, sizeof *res);
 }

@@ -151,7 +151,7 @@ void sd_report_json(sd_buf *out, const sd_diff *d, const sd_report_opts *o)
 	json_error(out, o->lerr);
 	sd_buf_adds(out, ",\"right\":");
 	json_error(out, o->rerr);
-	sd_buf_addf(out, "},\"types\":\"%s\"", sd_gofacts_types_version());
+	sd_buf_addf(out, "},\"types\":\"%s\"", o->types ? o->types : sd_gofacts_types_version());
 	sd_buf_addf(out, ",\"strict_equal\":%s,\"semantic_equal\":%s,\"mode\":\"%s\",\"equal\":%s,\"diffs\":[",
 		    json_bool(d, SD_MODE_STRICT), json_bool(d, SD_MODE_SEMANTIC),
 		    sd_mode_name(o->mode), json_bool(d, o->mode));

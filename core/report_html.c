@@ -276,6 +276,7 @@ static void check_list(sd_buf *out, const sd_pair *p, const sd_checks *c)
 					    c->roundtrip ? " (checkpoint after runsc's JSON round trip)" : "");
 			sd_buf_adds(out, "<li><b>");
 			escs(out, c->v[i].profile->name);
+			sd_buf_adds(out, e->next ? " (next, once the first error is fixed)" : e->warning ? " (warning)" : "");
 			sd_buf_adds(out, "</b>: <code>");
 			escs(out, e->text);
 			sd_buf_adds(out, "</code></li>\n");

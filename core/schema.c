@@ -1,11 +1,13 @@
 /*
- * schema.c - the Go types of specs.Spec (the table is generated from
- * oci-schema.jsonl by tools/gen_schema.c) and of interface{} values, plus
- * encoding/json's rules for matching object keys to struct fields.
+ * schema.c - the Go types of specs.Spec, one table per specs-go version
+ * (generated from core/oci-schema-VERSION.jsonl by tools/gen_schema.c), and
+ * of interface{} values, plus encoding/json's rules for matching object
+ * keys to struct fields.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "specdiff/gvisor.h"
 #include "specdiff/schema.h"
 #include "schema_table.h"
 
@@ -22,7 +24,50 @@ static const sd_type dyn_map = {
 	SD_GO_MAP, "map[string]interface {}", "", 0, &iface_type, NULL, 0, false, false
 };
 
-const sd_type *sd_schema_oci(void) { return sdp_oci_root; }
+static const sd_schema_table *table_of(const sd_type *root)
+{
+	for (size_t i = 0; i < sdp_oci_ntables; i++)
+		if (sdp_oci_tables[i].root == root)
+			return &sdp_oci_tables[i];
+	return NULL;
+}
+
+const sd_type *sd_schema_oci_version(const char *version)
+{
+	for (size_t i = 0; version && i < sdp_oci_ntables; i++)
+		if (strcmp(sdp_oci_tables[i].version, version) == 0)
+			return sdp_oci_tables[i].root;
+	return NULL;
+}
+
+const sd_type *sd_schema_oci(void)
+{
+	/* The profile table says which types the newest runsc used; every
+	 * profile's version has a table (a unit test checks). */
+	static const sd_type *engine;
+	if (!engine) {
+		const sd_profile *newest = sd_gvisor_profile_at(sd_gvisor_profile_count() - 1);
+		engine = sd_schema_oci_version(newest->specs_go);
+		if (!engine)
+			abort();
+	}
+	return engine;
+}
+
+size_t sd_schema_version_count(void) { return sdp_oci_ntables; }
+
+const char *sd_schema_version_at(size_t i)
+{
+	return i < sdp_oci_ntables ? sdp_oci_tables[i].version : NULL;
+}
+
+const char *sd_schema_version_of(const sd_type *t)
+{
+	const sd_schema_table *tab = table_of(t);
+	return tab ? tab->version : NULL;
+}
+
+bool sd_schema_is_oci(const sd_type *t) { return t && table_of(t) != NULL; }
 const sd_type *sd_schema_iface(void) { return &iface_type; }
 const sd_type *sd_schema_dyn_bool(void) { return &dyn_bool; }
 const sd_type *sd_schema_dyn_float(void) { return &dyn_float; }
@@ -95,11 +140,17 @@ static int cmp_path(const void *k, const void *row)
 	return strcmp((const char *)k, ((const sd_schema_path *)row)->path);
 }
 
+const sd_type *sd_schema_lookup_in(const sd_type *root, const char *path)
+{
+	const sd_schema_table *tab = table_of(root);
+	const sd_schema_path *r;
+	if (!path || !tab)
+		return NULL;
+	r = bsearch(path, tab->paths, tab->npaths, sizeof *tab->paths, cmp_path);
+	return r ? r->type : NULL;
+}
+
 const sd_type *sd_schema_lookup(const char *path)
 {
-	const sd_schema_path *r;
-	if (!path)
-		return NULL;
-	r = bsearch(path, sdp_oci_paths, sdp_oci_npaths, sizeof *sdp_oci_paths, cmp_path);
-	return r ? r->type : NULL;
+	return sd_schema_lookup_in(sd_schema_oci(), path);
 }

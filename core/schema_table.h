@@ -1,7 +1,8 @@
 /*
- * schema_table.h - internal: what the generated OCI schema table
- * (build/schema_oci.gen.c, written by tools/gen_schema.c) defines for
- * core/schema.c.  Not for use outside core/.
+ * schema_table.h - internal: what the generated OCI schema tables
+ * (build/schema_oci.gen.c, written by tools/gen_schema.c from
+ * core/oci-schema-VERSION.jsonl) define for core/schema.c.  Not for use
+ * outside core/.
  */
 #ifndef SPECDIFF_SCHEMA_TABLE_H
 #define SPECDIFF_SCHEMA_TABLE_H
@@ -14,10 +15,15 @@ typedef struct sd_schema_path {
 	const sd_type *type;
 } sd_schema_path;
 
-extern const sd_type sdp_oci_types[];      /* every type of specs.Spec */
-extern const size_t sdp_oci_ntypes;
-extern const sd_type *const sdp_oci_root;  /* specs.Spec */
-extern const sd_schema_path sdp_oci_paths[];
-extern const size_t sdp_oci_npaths;
+/* The types of specs.Spec of one runtime-spec specs-go version. */
+typedef struct sd_schema_table {
+	const char *version;          /* "v1.2.1" */
+	const sd_type *root;          /* specs.Spec */
+	const sd_schema_path *paths;  /* every schema path, sorted */
+	size_t npaths;
+} sd_schema_table;
+
+extern const sd_schema_table sdp_oci_tables[];  /* oldest version first */
+extern const size_t sdp_oci_ntables;
 
 #endif

@@ -6,7 +6,9 @@
  *
  * KEY is "gvisor" or "gvisor_roundtrip".  For every profile in
  * EXPECTED[KEY]: pass must be equal, errors equal exactly (both sorted),
- * warnings equal exactly and in order.  Exit 0 when all agree, 1 on a
+ * warnings equal exactly and in order; where the profile's types cannot
+ * decode a side (a "decode" entry), the actual entry must report a decode
+ * failure of the same sides (left = checkpoint, right = restore).  Exit 0 when all agree, 1 on a
  * mismatch (printed), 77 when EXPECTED[KEY] is null (a decode failure:
  * nothing to compare), 2 on trouble.
  */
@@ -28,6 +30,15 @@ static void mismatch(const char *profile, const char *what, json_t *want, json_t
 	mismatches++;
 }
 
+/* Which sides failed: bit 0 the checkpoint (left), bit 1 the restore. */
+static int failed_sides(json_t *decode, const char *left, const char *right)
+{
+	if (!json_is_object(decode))
+		return 0;
+	json_t *l = json_object_get(decode, left), *r = json_object_get(decode, right);
+	return (l && !json_is_null(l)) | ((r && !json_is_null(r)) << 1);
+}
+
 static void compare_profile(const char *name, json_t *want, json_t *got)
 {
 	static const char *const keys[] = { "pass", "errors", "warnings" };
@@ -35,6 +46,9 @@ static void compare_profile(const char *name, json_t *want, json_t *got)
 		mismatch(name, "profile", want, got);
 		return;
 	}
+	json_t *wd = json_object_get(want, "decode"), *gd = json_object_get(got, "decode");
+	if (failed_sides(wd, "left", "right") != failed_sides(gd, "checkpoint", "restore"))
+		mismatch(name, "decode failures", wd, gd);
 	for (size_t i = 0; i < 3; i++) {
 		json_t *w = json_object_get(want, keys[i]), *g = json_object_get(got, keys[i]);
 		if (!w || !g || !json_equal(w, g))

@@ -377,7 +377,7 @@ static int write_side(sd_ui *u, int side, const write_req *w, char *msg, size_t 
 			 "write to another file", w->file, side_name(side));
 		return -1;
 	}
-	bool oci = sd_goview_root_type(view) == sd_schema_oci();
+	bool oci = sd_schema_is_oci(sd_goview_root_type(view));
 	sd_error err;
 	sd_error_clear(&err);
 	sd_doc *out = sd_normalize(doc, view, oci, &w->o, NULL, &err);

@@ -225,7 +225,7 @@ static void warn_unmatched(const opts *o, const sd_side *side)
 	bool only[MAX_SHOWN];
 	const sd_goview *v[2];
 	for (int i = 0; i < 2; i++)
-		v[i] = sd_goview_pick_type(side[i].doc, o->common.schema) == sd_schema_oci() ? side[i].view : NULL;
+		v[i] = sd_schema_is_oci(sd_goview_pick_type_in(side[i].doc, o->common.schema, o->common.oci_types)) ? side[i].view : NULL;
 	size_t n = sd_focus_unmatched(o->ex.focus, side[0].doc, v[0], side[1].doc, v[1], pats, only, MAX_SHOWN);
 	for (size_t i = 0; i < n && i < MAX_SHOWN; i++)
 		if (only[i] || !pattern_from_config(pats[i]))

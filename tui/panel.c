@@ -151,7 +151,9 @@ static void check_lines(sd_panel *p, const sd_pair *pair, const sd_checks *c)
 			if (!hits++)
 				addf(p, SD_ROLE_PANEL_LABEL, "restore checks tripped here%s:",
 				     c->roundtrip ? " (checkpoint after runsc's JSON round trip)" : "");
-			addf(p, SD_ROLE_PANEL, "  %s: %s", c->v[i].profile->name, e->text);
+			addf(p, SD_ROLE_PANEL, "  %s%s: %s", c->v[i].profile->name,
+			     e->next ? " (next, once the first error is fixed)" : e->warning ? " (warning)" : "",
+			     e->text);
 		}
 	if (!hits)
 		addf(p, SD_ROLE_PANEL_LABEL, "restore checks: no profile fails on this node");

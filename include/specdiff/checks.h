@@ -1,7 +1,8 @@
 /*
  * checks.h - the restore-check verdict the explorer and the HTML page
- * show: every gVisor profile run once on the two Go views (gvisor.h), kept with the JSON
- * paths each error covers.  No ncurses here.
+ * show: every gVisor profile run once on the two Go views (gvisor.h), every
+ * finding (runsc's first error, warnings, and what it would report next)
+ * kept with the JSON paths its field covers.  No ncurses here.
  *
  * An sd_checks owns its strings; sd_checks_release() frees them.
  */
@@ -15,17 +16,21 @@
 #include "specdiff/gvisor.h"
 #include "specdiff/util.h"
 
+/* One finding of a profile: core's field, never parsed from the text. */
 typedef struct sd_check_error {
 	char *text;                 /* runsc's exact message */
-	char field[64];             /* "Sysctl", "" if unknown */
-	const char *const *paths;   /* static; NULL when unknown */
+	char field[64];             /* "Sysctl" */
+	const char *const *paths;   /* static (explain.h's field table); NULL when unknown */
+	bool warning;               /* runsc only logs it */
+	bool next;                  /* past runsc's first error: met once that is fixed */
 } sd_check_error;
 
 typedef struct sd_profile_verdict {
 	const sd_profile *profile;
 	bool pass;
-	sd_check_error *errors;
+	sd_check_error *errors;     /* every finding: first errors, warnings, then next */
 	size_t nerrors;
+	size_t nfirst;              /* errors[0 .. nfirst) are what runsc reports */
 } sd_profile_verdict;
 
 typedef struct sd_checks {
@@ -51,7 +56,8 @@ void sd_checks_summary(const sd_checks *c, sd_buf *out);
 bool sd_check_error_covers(const sd_check_error *e, const char *path);
 
 /*
- * Does a row at path point at a failing profile's error: the error's field
+ * Does a row at path point at a finding (a failing profile's error or
+ * next error, or any profile's warning): the finding's field
  * is at the row, or the row is under it and shows a difference (differs),
  * or the row is folded and holds the field?  Open rows above the field and
  * unchanged rows under it are not marked: the marks lead to the nodes.

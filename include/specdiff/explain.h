@@ -38,8 +38,8 @@ typedef struct sd_explain_rule {
 	const char *how;          /* one sentence */
 } sd_explain_rule;
 
-#define SD_EXPLAIN_MAX_PATHS 8
-#define SD_EXPLAIN_MAX_RULES 5
+#define SD_EXPLAIN_MAX_PATHS 12
+#define SD_EXPLAIN_MAX_RULES 16
 
 /* One validator field name and what it covers. */
 typedef struct sd_explain_field {
@@ -59,6 +59,10 @@ size_t sd_explain_field_count(void);
 const sd_explain_field *sd_explain_field_at(size_t i);
 /* Exact field name ("Capabilities.Bounding" included); NULL if unknown. */
 const sd_explain_field *sd_explain_field_find(const char *name);
+/* How profile p's runsc compares f: one sentence, generated from the
+ * profile table (static); NULL only for a NULL argument. */
+struct sd_profile;
+const char *sd_explain_field_how(const sd_explain_field *f, const struct sd_profile *p);
 /* True when JSON Pointer path lies at or under one of f's paths. */
 bool sd_explain_field_covers(const sd_explain_field *f, const char *path);
 

@@ -130,5 +130,8 @@ void sd_gv_marshal_json(sd_buf *out, const sd_gv *v, bool omitempty);
  * fields of specs.Spec, otherwise none. */
 typedef enum sd_schema_choice { SD_SCHEMA_AUTO, SD_SCHEMA_OCI, SD_SCHEMA_NONE } sd_schema_choice;
 const sd_type *sd_goview_pick_type(const sd_doc *doc, sd_schema_choice c);
+/* The same with oci (a specs.Spec of schema.h, sd_schema_oci_version) as
+ * the types of "oci"; NULL means sd_schema_oci(). */
+const sd_type *sd_goview_pick_type_in(const sd_doc *doc, sd_schema_choice c, const sd_type *oci);
 
 #endif

@@ -15,31 +15,72 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "specdiff/doc.h"
 #include "specdiff/goview.h"
+
+/* How a window's runsc prints its mismatch errors. */
+typedef enum sd_gvisor_format {
+	SD_GVFMT_V,       /* "%v does not match ... container: %v, checkpoint %v restore %v" */
+	SD_GVFMT_QUOTED,  /* "%q does not match ... container: %q, checkpoint %#v restore %#v" */
+} sd_gvisor_format;
 
 typedef struct sd_profile {
 	const char *name;          /* "gvisor-20241210" */
 	const char *first_release; /* "release-20241210.0" */
 	const char *last_release;  /* "release-20250224.0" (same as first for one-release windows) */
+	const char *specs_go;      /* runtime-spec specs-go the released runsc was built with: "v1.2.0" */
+	const char *go_version;    /* Go toolchain of the released binaries ("go1.24"); NULL: not known */
+	sd_gvisor_format format;
 	const char *summary;       /* one line: what changed in this window */
-	bool in_corpus;            /* has a column in expected.json */
-	bool random_order;         /* the 2024 validators: several possible first errors */
 } sd_profile;
 
-size_t sd_gvisor_profile_count(void);                 /* all 10, in release order */
+/* Every release window from release-20241104.0 on, oldest first; windows
+ * are contiguous and each release is in exactly one. */
+size_t sd_gvisor_profile_count(void);
 const sd_profile *sd_gvisor_profile_at(size_t i);
 const sd_profile *sd_gvisor_profile_find(const char *name);  /* NULL if unknown */
 /* The profile a runsc release tag ("release-20250101.0") used: the newest
  * profile whose first release is <= the tag.  NULL if the tag is malformed
- * (not release-YYYYMMDD.N) or older than release-20241104.0. */
+ * (not release-YYYYMMDD.N) or older than the first window.  A tag newer
+ * than the newest window's last release gets the newest profile: see
+ * sd_gvisor_release_beyond(). */
 const sd_profile *sd_gvisor_profile_for_release(const char *release);
+/* Is release a well-formed tag newer than the newest window's last release
+ * (specdiff cannot know what changed since)? */
+bool sd_gvisor_release_beyond(const char *release);
+/* Does the validator range over a Go map, so that several errors can come
+ * first (sd_check_result.errors lists them all)? */
+bool sd_gvisor_profile_map_order(const sd_profile *p);
+/* specs.Spec of the types p's runsc decoded with (schema.h); never NULL. */
+const sd_type *sd_gvisor_profile_types(const sd_profile *p);
 
 typedef struct sd_check_result {
-	bool pass;           /* nerrors == 0 (warnings do not fail) */
+	bool pass;           /* nerrors == 0 and both sides decoded (warnings do not fail) */
+	/* Go's error when the profile's types cannot decode a side (malloc'd,
+	 * NULL when that side decoded): runsc of that window refuses the spec
+	 * before any validator runs, so errors and warnings are empty. */
+	char *decode_checkpoint, *decode_restore;
 	char **errors;       /* possible first errors, sorted by bytes (several only for random_order profiles) */
 	size_t nerrors;
 	char **warnings;     /* logged without failing, in emission order */
 	size_t nwarnings;
+	/* The validator field each message is about, parallel to errors,
+	 * warnings and next (static strings): "Sysctl", "Capabilities.Bounding",
+	 * "Devices" for the duplicate-device error, "Args" for the argv[0]
+	 * warning, the inner field ("Resources.Rdma") for a Resources warning.
+	 * Look a field up with sd_explain_field_find() (explain.h). */
+	const char **error_fields, **warning_fields;
+	/*
+	 * Past the first error: what the later checks find on the same specs,
+	 * in the validator's order, each with its field and whether runsc would
+	 * only warn.  runsc itself stops at its first error; these are what the
+	 * next restore attempts meet once the earlier errors are fixed.  Empty
+	 * when the profile passes.
+	 */
+	char **next;
+	const char **next_fields;
+	bool *next_is_warning;
+	size_t nnext;
 } sd_check_result;
 
 /*
@@ -54,46 +95,18 @@ void sd_gvisor_run(const sd_profile *p, const sd_gv *old_spec, const sd_gv *new_
 void sd_check_result_release(sd_check_result *r);
 
 /*
- * Reading a validator message (for `explain` and the explorer).
- *
- * sd_gvisor_parse_message() accepts a whole pasted line: runsc's prefixes
- * ("starting container: ...: ", "failed to validate restore spec: ",
- * "failed to validate spec for container \"x\": ") are skipped.  It
- * recognises the "<Field> does not match across checkpoint restore for
- * container: <name>, checkpoint <old> restore <new>[, got error <detail>]"
- * errors, the duplicate-device error, the Resources warning (whose inner
- * error is parsed) and the argv[0] basename warning.  Returns false when the
- * text is none of these.  The checkpoint/restore renderings are split at
- * the last " restore " that leaves a plausible %v on both sides, so they
- * are informative only.
+ * A checkpoint/restore pair as each profile's runsc reads it: both
+ * documents decoded with that profile's specs-go types (once per version,
+ * when first needed) and, with roundtrip, the checkpoint side through
+ * json.Marshal + json.Unmarshal as runsc stores it.  The pair borrows the
+ * documents, which must outlive it; free it with sd_gvisor_pair_free().
  */
-typedef enum sd_gvisor_msg_kind {
-	SD_GVMSG_MISMATCH,        /* "... does not match across checkpoint restore ..." */
-	SD_GVMSG_DUPLICATE_DEVICE,/* "duplicate device found in the spec ..." */
-	SD_GVMSG_RESOURCES_WARNING,/* "specs.Linux.Resources has been changed during restore, err ..." */
-	SD_GVMSG_ARGS_WARNING,    /* "Validating args with the exec paths, old: X new: Y" */
-} sd_gvisor_msg_kind;
-
-typedef struct sd_gvisor_msg {
-	sd_gvisor_msg_kind kind;
-	char field[64];          /* "Sysctl", "Capabilities.Bounding", "Resources.Rdma", "OCI Version"; "Devices" / "Args" for the non-mismatch kinds */
-	char container[256];     /* "" when the text does not name one */
-	char detail[64];         /* "length mismatch", "duplicate value", "invalid mount in the restore spec", or "" */
-	char *old_text;          /* %v of the checkpoint side (malloc'd, may be NULL) */
-	char *new_text;          /* %v of the restore side (malloc'd, may be NULL) */
-} sd_gvisor_msg;
-
-bool sd_gvisor_parse_message(const char *text, sd_gvisor_msg *out);
-void sd_gvisor_msg_release(sd_gvisor_msg *m);
-
-/* JSON Pointers a validator field covers ("Sysctl" -> "/linux/sysctl";
- * "Process" -> "/process"; "Spec" -> "" for the whole spec), as a
- * NULL-terminated static list; NULL when the field is unknown. */
-const char *const *sd_gvisor_field_paths(const char *field);
-
-/* How profile p compares field: one line such as "reflect.DeepEqual (nil map
- * != empty map)", "validateMap: lengths, then == per key (nil == empty)",
- * "not compared".  Never NULL. */
-const char *sd_gvisor_field_rule(const sd_profile *p, const char *field);
+typedef struct sd_gvisor_pair sd_gvisor_pair;
+sd_gvisor_pair *sd_gvisor_pair_new(const sd_doc *checkpoint, const sd_doc *restore, bool roundtrip);
+/* Runs p on the pair (a decode failure of p's types is reported in *out,
+ * see sd_check_result); release *out with sd_check_result_release(). */
+void sd_gvisor_pair_check(sd_gvisor_pair *pair, const sd_profile *p, const char *cname,
+			  sd_check_result *out);
+void sd_gvisor_pair_free(sd_gvisor_pair *pair);
 
 #endif

@@ -19,6 +19,7 @@ typedef struct sd_report_opts {
 	bool show_ignored;       /* text: list the differences a focus left out (focus.h), dimmed; default false: only counted */
 	const char *lname, *rname;   /* the inputs as given, for headers and FILE:LINE */
 	const char *lerr, *rerr;     /* decode (or load) errors, NULL when clean */
+	const char *types;           /* specs-go version the OCI views were decoded with; NULL: the engine's */
 } sd_report_opts;
 
 void sd_report_opts_init(sd_report_opts *o);

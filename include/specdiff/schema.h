@@ -1,7 +1,8 @@
 /*
- * schema.h - the Go types of specs.Spec (runtime-spec specs-go v1.1.0-rc.1)
- * as data, generated at build time from oci-schema.jsonl
- * (tools/gen_schema.c -> build/schema_oci.gen.c), plus interface{}.
+ * schema.h - the Go types of specs.Spec as data, one table per runtime-spec
+ * specs-go version (v1.1.0-rc.1, v1.2.0, v1.2.1, v1.3.0), generated at
+ * build time from core/oci-schema-VERSION.jsonl (tools/gen_schema.c ->
+ * build/schema_oci.gen.c), plus interface{}.
  *
  * All types are static and immutable; pointers to them may be compared.
  */
@@ -46,7 +47,19 @@ struct sd_type {
 	bool no_omitempty_hint;  /* unused by code; reserved */
 };
 
-const sd_type *sd_schema_oci(void);     /* specs.Spec (a struct) */
+/* specs.Spec of the engine's version: the types the newest gVisor profile's
+ * runsc was built with (sd_gvisor.h), what diff --schema oci decodes with
+ * unless told otherwise. */
+const sd_type *sd_schema_oci(void);
+/* specs.Spec of a specs-go version ("v1.2.0"); NULL when there is no table. */
+const sd_type *sd_schema_oci_version(const char *version);
+/* The versions with a table, oldest first (static strings). */
+size_t sd_schema_version_count(void);
+const char *sd_schema_version_at(size_t i);
+/* The version whose specs.Spec t is ("v1.2.1"); NULL when t is not one. */
+const char *sd_schema_version_of(const sd_type *t);
+/* Is t the specs.Spec of some version? */
+bool sd_schema_is_oci(const sd_type *t);
 const sd_type *sd_schema_iface(void);   /* interface{} */
 
 /* The dynamic types an interface{} may hold after encoding/json decoding. */
@@ -64,7 +77,10 @@ const sd_field *sd_type_field(const sd_type *st, const char *json_name);
  * key may hold any bytes.  NULL when Go would drop the key (unknown field).
  */
 const sd_field *sd_type_match_key(const sd_type *st, const char *key, size_t key_len);
-/* Type at a schema path ("/linux/sysctl", "/mounts/ *" without the space); NULL if none. */
+/* Type at a schema path ("/linux/sysctl", "/mounts/ *" without the space) of
+ * the engine's version; NULL if none. */
 const sd_type *sd_schema_lookup(const char *path);
+/* The same in the version whose specs.Spec is root; NULL if none. */
+const sd_type *sd_schema_lookup_in(const sd_type *root, const char *path);
 
 #endif

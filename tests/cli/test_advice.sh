@@ -56,7 +56,8 @@ run_check_fix() { # DIR CONTAINER-OPTS...
 run_explain_fix() { # DIR ERROR CK RS CONTAINER-OPTS...
 	dir=$1 text=$2 ck=$3 rs=$4
 	shift 4
-	field=$(echo "$text" | sed -n 's/^\([A-Za-z.]*\) does not match across.*/\1/p')
+	# the field, quoted (%q) from release-20260601.0 on
+	field=$(echo "$text" | sed -n 's/^"\{0,1\}\([A-Za-z.]*\)"\{0,1\} does not match across.*/\1/p')
 	run "$SPECDIFF" explain "$@" "$text" "$ck" "$rs"
 	expect_rc 0
 	cp "$out" "$T_TMP/explain.out"
@@ -77,7 +78,7 @@ run_explain_fix() { # DIR ERROR CK RS CONTAINER-OPTS...
 			t_checks=$((t_checks + 1))
 			[ "$c" = "$promise" ] || t_fail "$dir: explain suggests $c without a promise"
 			t_checks=$((t_checks + 1))
-			[ -n "$field" ] && ! grep -q "error: $field does not match" "$out" ||
+			[ -n "$field" ] && ! grep -qE "error: \"?$field\"? does not match" "$out" ||
 				t_fail "$dir: explain's fix leaves $field" ;;
 		esac
 	done <"$T_TMP/xcmds"
@@ -107,8 +108,10 @@ one_pair() { # DIR CK RS [CONTAINER]
 for d in "$ROOT"/examples/*/; do
 	one_pair "${d%/}" checkpoint.json restore.json
 done
+XFAIL=136-rnd-userns-hooks-field-linux-timeoffsets-unknown
 for d in "$CASES"/*/; do
 	d=${d%/}
+	[ "${d##*/}" = "$XFAIL" ] && continue
 	l=$(cd "$d" && ls left.* 2>/dev/null | head -1)
 	r=$(cd "$d" && ls right.* 2>/dev/null | head -1)
 	[ -n "$l" ] && [ -n "$r" ] || continue
@@ -119,6 +122,14 @@ for d in "$CASES"/*/; do
 	fi
 done
 echo "$pairs failing pairs, $cmds suggested commands run"
+# Expected to fail (reported to the lead): this checkpoint holds a value only
+# the specs-go v1.2 types reject, and the advice of check and explain is
+# built on the newest types, so neither suggests a command.  This fails
+# loudly once explain can read the pair: then drop XFAIL.
+run "$SPECDIFF" explain 'Sysctl does not match across checkpoint restore for container: __no_name_0, checkpoint map[] restore map[]' \
+	"$CASES/$XFAIL/left.json" "$CASES/$XFAIL/right.json"
+t_checks=$((t_checks + 1))
+[ "$rc" -eq 2 ] || t_fail "$XFAIL now works with explain: remove it from XFAIL in $0"
 t_checks=$((t_checks + 1))
 [ "$pairs" -ge 60 ] || t_fail "only $pairs failing pairs"
 

@@ -131,18 +131,18 @@ expect_comp "go sorted source" "$BIN" normalize --order ""
 # --- profiles -------------------------------------------------------------------------
 profiles=$("$SPECDIFF" check --list-profiles | awk '{print $1}')
 t_checks=$((t_checks + 1))
-[ "$(echo "$profiles" | wc -l)" -ge 10 ] || t_fail "check --list-profiles lists fewer than 10 profiles"
+[ -n "$profiles" ] || t_fail "check --list-profiles lists no profile"
 expect_comp "all $profiles" "$BIN" check --profile ""
 expect_comp "$(echo "$profiles" | grep '^gvisor-2025')" "$BIN" check --profile gvisor-2025
 expect_comp "$(echo "$profiles" | grep '^gvisor-2024' | sed 's/^/gvisor-2025,/')" \
 	"$BIN" check --profile gvisor-2025,gvisor-2024
-# Without a working binary the static list is used: it must be the same.
-expect_comp "all $profiles" "$T_TMP/none/specdiff" check --profile ""
-static() { sed -n "s/.*$1//p" "$2" | tr -d '"()\\' | tr ' ' '\n' | grep '^gvisor-' | sort; }
-expect_eq "$(static '_specdiff_profiles_static=' "$BASH_COMP" | tr '\n' ' ')" \
-	"$(echo "$profiles" | sort | tr '\n' ' ')" "bash's static profile list"
-expect_eq "$(sed -n '/names=(gvisor/,/)/p' "$ZSH_COMP" | tr ' ()' '\n\n\n' | grep '^gvisor-' | sort | tr '\n' ' ')" \
-	"$(echo "$profiles" | sort | tr '\n' ' ')" "zsh's static profile list"
+# Profile names come from the binary only: no completion file keeps a list
+# of its own (it would go stale when a profile row is added).
+expect_comp "all" "$T_TMP/none/specdiff" check --profile ""
+t_checks=$((t_checks + 1))
+if grep -n 'gvisor-20[0-9]' "$BASH_COMP" "$ZSH_COMP" "$FISH_COMP"; then
+	t_fail "a completion file names profiles itself"
+fi
 # zsh hands the awk programs inside "$(...)" over as written (single quotes
 # keep a backslash): each must run as awk reads it and name profiles
 sed -n "s/.*| awk '\\([^']*\\)'.*/\\1/p" "$ZSH_COMP" >"$T_TMP/zsh-awk"
@@ -153,8 +153,6 @@ while IFS= read -r prog; do
 	expect_out 20241118
 	expect_eq "$(cat "$err")" "" "awk '$prog' on check --list-profiles"
 done <"$T_TMP/zsh-awk"
-expect_eq "$(sed -n '/set names gvisor/,/gvisor-20260413/p' "$FISH_COMP" | tr ' \\' '\n\n' | grep '^gvisor-' | sort | tr '\n' ' ')" \
-	"$(echo "$profiles" | sort | tr '\n' ' ')" "fish's static profile list"
 releases=$("$SPECDIFF" check --list-profiles | awk '{print $2}' | grep '^release-2025')
 expect_comp "$releases" "$BIN" check --runsc release-2025
 # an optional value: only in the --restore-relevant=VALUE form

@@ -110,10 +110,23 @@ expect_rc 0
 run "$SPECDIFF" diff --container nosuch "$D/two.img" "$RS"
 expect_rc 2
 expect_err "\"nosuch\""
+
 expect_err "sidecar, web"
 run "$SPECDIFF" check --container web "$D/two.img" "$RS"
 expect_rc 1
 expect_out "container: web"
+
+# check --pairs with an image and its bundle directory: every container,
+# each against BUNDLE/NAME/config.json
+mkdir -p "$D/bundle/web" "$D/bundle/sidecar"
+cp "$RS" "$D/bundle/web/config.json"
+cp "$RS" "$D/bundle/sidecar/config.json"
+echo "$D/two.img $D/bundle" >"$D/img-pairs"
+run "$SPECDIFF" check --runsc release-20241104.0 --pairs "$D/img-pairs"
+expect_rc 1
+expect_out "PASS  $D/two.img $D/bundle/sidecar/config.json sidecar"
+expect_out "FAIL  $D/two.img $D/bundle/web/config.json web  (gvisor-2024: Sysctl)"
+expect_out "2 pairs: 1 pass, 0 pass with warnings, 1 fail, 0 could not be loaded"
 
 # broken images: exit 2 with a message naming the file, never a crash
 printf 'gVisorSF\0\0\0' >"$D/short.img"

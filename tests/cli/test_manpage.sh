@@ -119,9 +119,11 @@ expect_eq "$(cat "$T_TMP/man-actions")" "$(cat "$T_TMP/actions")" "actions in th
 # --- profiles -------------------------------------------------------------------
 run "$SPECDIFF" check --list-profiles
 expect_rc 0
-for p in $(awk '{print $1}' "$out"); do
+# The page lists no profiles (--list-profiles does, from the profile table);
+# any it names as an example must exist.
+for p in $(grep -o 'gvisor-20[0-9]*' "$T_TMP/man.txt" | sort -u); do
 	t_checks=$((t_checks + 1))
-	grep -qF -- "$p" "$T_TMP/man.txt" || t_fail "profile $p is not in the page"
+	awk '{print $1}' "$out" | grep -qxF -- "$p" || t_fail "the page names $p, which is no profile"
 done
 
 # --- environment ------------------------------------------------------------------

@@ -3,6 +3,7 @@
 #   SPECDIFF, BUILD     the program and build directory under test (from the
 #                       environment, as tests/run.sh passes them)
 #   CASES               the directory holding one directory per case
+#                       (SD_CASES overrides it: tests/gvdiff/cases)
 #   tmp                 a scratch directory, removed when the script exits
 # and defines
 #   need_tool PATH      stops the script (FAIL, exit 1) unless PATH is built
@@ -12,7 +13,7 @@
 #                       --format-in rather than let specdiff guess
 SPECDIFF=${SPECDIFF:-$(pwd)/specdiff}
 BUILD=${BUILD:-build}
-CASES=tests/conformance/cases
+CASES=${SD_CASES:-tests/conformance/cases}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/sdconf.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 

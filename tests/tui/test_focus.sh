@@ -7,6 +7,7 @@
 . tests/tui/lib.sh
 ex=examples/realistic-restore-failure
 L=$ex/checkpoint.json R=$ex/restore.json
+newest=$("$SPECDIFF" check "$L" "$R" | awk '/^gvisor-/ && / FAIL/ {n = $1} END {print n}')
 
 tt_start 130 40 --ignore /linux/sysctl "$L" "$R"
 tt_wait "3 differences, 1 ignored (hidden):"
@@ -20,10 +21,10 @@ tt_wait "restore.json:199"
 tt_keys i
 tt_wait "3 differences, 1 ignored (hidden):"
 tt_keys R                          # the newest failing profile keeps only rootfsPropagation
-tt_wait "restore-relevant: gvisor-20260413 (newest failing)  1 difference, 3 ignored (hidden):"
-tt_wait "restore-relevant gvisor-20260413 on: 1 difference, 3 ignored"
+tt_wait "restore-relevant: $newest (newest failing)  1 difference, 3 ignored (hidden):"
+tt_wait "restore-relevant $newest on: 1 difference, 3 ignored"
 tt_keys R
-tt_wait "restore-relevant gvisor-20260413 off: 3 differences, 1 ignored"
+tt_wait "restore-relevant $newest off: 3 differences, 1 ignored"
 tt_wait_gone "restore-relevant: gvisor"
 tt_keys q
 tt_wait_exit

@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "specdiff/explain.h"
+#include "specdiff/gofmt.h"
 #include "specdiff/gvisor.h"
 
 #define MISMATCH " does not match across checkpoint restore for container: "
@@ -327,11 +328,23 @@ static void check_corpus_string(const char *s, size_t *count)
 	else if (e.kind == SD_RUNSC_DUP_DEVICE)
 		snprintf(buf, sizeof buf, "duplicate device found in the spec %s before checkpoint for container %s",
 			 e.checkpoint, e.container);
-	else
+	else {
+		/* the %q/%#v format quotes the field and the container */
+		sd_buf f = SD_BUF_INIT, c = SD_BUF_INIT;
+		if (e.format == SD_RUNSC_FMT_GOSYNTAX) {
+			sd_gofmt_quote(&f, e.field, strlen(e.field));
+			sd_gofmt_quote(&c, e.container, strlen(e.container));
+		} else {
+			sd_buf_adds(&f, e.field);
+			sd_buf_adds(&c, e.container);
+		}
 		snprintf(buf, sizeof buf, "%s%s" MISMATCH "%s, checkpoint %s restore %s%s%s",
 			 e.kind == SD_RUNSC_RESOURCES_WARN ? "specs.Linux.Resources has been changed during restore, err " : "",
-			 e.field, e.container, e.checkpoint, e.restore,
+			 f.data, c.data, e.checkpoint, e.restore,
 			 e.got_error ? ", got error " : "", e.got_error ? e.got_error : "");
+		sd_buf_release(&f);
+		sd_buf_release(&c);
+	}
 	if (strcmp(buf, s) != 0)
 		fail_msg("split differs:\n  in:  %s\n  out: %s", s, buf);
 	sd_runsc_error_release(&e);

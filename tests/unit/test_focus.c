@@ -12,6 +12,7 @@
 #include <cmocka.h>
 #include <jansson.h>
 
+#include "specdiff/explain.h"
 #include "specdiff/focus.h"
 #include "specdiff/report.h"
 #include "test_util.h"
@@ -339,7 +340,64 @@ static void test_every_rule_parses(void **state)
 			fail_msg("%s: %zu of %zu rules parse", p->name, sd_focus_rule_count(f), n);
 		sd_focus_free(f);
 	}
-	assert_string_equal(sd_focus_default_profile()->name, "gvisor-20260413");
+	assert_ptr_equal(sd_focus_default_profile(),
+			 sd_gvisor_profile_at(sd_gvisor_profile_count() - 1));
+}
+
+/* Does a rule's pattern (after "ACTION[:CLASSES] ") cover path: each of
+ * its segments equal to path's, or holding a glob? */
+static bool pattern_covers(const char *rule, const char *path)
+{
+	const char *pat = strchr(rule, ' ');
+	assert_non_null(pat);
+	pat++;
+	while (*pat && *path) {
+		size_t pn = strcspn(pat + 1, "/") + 1, qn = strcspn(path + 1, "/") + 1;
+		if (!memchr(pat, '*', pn) && (pn != qn || memcmp(pat, path, pn) != 0))
+			return false;
+		pat += pn;
+		path += qn;
+	}
+	return *pat == '\0';
+}
+
+/* Every (field, profile) pair has an explain sentence, generated from the
+ * profile table, and a focus rule: the field is kept by default (the
+ * profile compares everything left over) or a rule names it.  The
+ * windows of each field cover every profile once, in order. */
+static void test_every_field_every_profile(void **state)
+{
+	(void)state;
+	for (size_t k = 0; k < sd_explain_field_count(); k++) {
+		const sd_explain_field *f = sd_explain_field_at(k);
+		size_t w = 0;
+		for (size_t i = 0; i < sd_gvisor_profile_count(); i++) {
+			const sd_profile *p = sd_gvisor_profile_at(i);
+			const char *how = sd_explain_field_how(f, p);
+			if (!how || !*how)
+				fail_msg("%s has no sentence for %s", f->name, p->name);
+			/* the window holding profile i: the next one once i-1 ended one */
+			if (i > 0 && sd_gvisor_profile_find(f->rules[w].last) == sd_gvisor_profile_at(i - 1))
+				w++;
+			const sd_explain_rule *r = &f->rules[w];
+			assert_non_null(r->first);
+			if (i == 0 || sd_gvisor_profile_find(f->rules[w - (w > 0)].last) == sd_gvisor_profile_at(i - 1))
+				assert_ptr_equal(sd_gvisor_profile_find(r->first), p);
+			assert_string_equal(r->how, how);
+			const char *const *rules = sd_focus_profile_rules(p);
+			assert_non_null(rules);
+			bool named = false, allow_list = false;
+			for (size_t j = 0; rules[j]; j++) {
+				allow_list |= strcmp(rules[j], "ignore /") == 0;
+				for (size_t q = 0; q < SD_EXPLAIN_MAX_PATHS && f->paths[q]; q++)
+					named |= pattern_covers(rules[j], f->paths[q]);
+			}
+			if (allow_list && !named && strcmp(how, "not compared") != 0 && strcmp(how, "ignored") != 0 &&
+			    strncmp(how, "not reported on its own", 23) != 0)
+				fail_msg("%s: %s compares %s but no focus rule keeps it", p->name, f->name, f->paths[0]);
+		}
+		assert_null(f->rules[w + 1].first);
+	}
 }
 
 /* Is the difference at path ignored by profile prof? */
@@ -443,6 +501,7 @@ static void test_profile_annotations(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_field_every_profile),
 		cmocka_unit_test(test_pattern_errors),
 		cmocka_unit_test(test_pattern_escapes),
 		cmocka_unit_test(test_pattern_star_and_globstar),

@@ -215,14 +215,28 @@ static void test_later_case_variant_wins(void **state)
 	assert_string_equal(str_at(root("{\"Hostname\":\"b\",\"hostname\":\"a\"}"), "/hostname"), "a");
 }
 
+static const sd_gv *root_rc1(const char *text)
+{
+	sd_goview *v = view_as("t.json", text, strlen(text), sd_schema_oci_version("v1.1.0-rc.1"));
+	if (sd_goview_error(v))
+		fail_msg("unexpected decode error: %s", sd_goview_error(v));
+	return sd_goview_root(v);
+}
+
 static void test_unknown_fields_dropped(void **state)
 {
 	(void)state;
-	assert_true(sd_gv_deep_equal(root("{\"linux\":{\"timeOffsets\":{\"x\":1},\"sysctl\":{}},\"zzz\":[1,{}],"
-					  "\"process\":{\"scheduler\":{\"policy\":\"x\"}}}"),
-				     root("{\"linux\":{\"sysctl\":{}},\"process\":{}}")));
+	/* the runtime-spec 1.2 fields are unknown to specs-go v1.1.0-rc.1 */
+	assert_true(sd_gv_deep_equal(root_rc1("{\"linux\":{\"timeOffsets\":{\"x\":1},\"sysctl\":{}},\"zzz\":[1,{}],"
+					      "\"process\":{\"scheduler\":{\"policy\":\"x\"}}}"),
+				     root_rc1("{\"linux\":{\"sysctl\":{}},\"process\":{}}")));
+	assert_true(sd_gv_deep_equal(root("{\"linux\":{\"memoryPolicy\":{\"x\":1},\"sysctl\":{}},\"zzz\":[1,{}]}"),
+				     root("{\"linux\":{\"sysctl\":{}}}")));
 	/* a type error inside an unknown field is never seen */
-	assert_null(err_of("t.json", "{\"linux\":{\"timeOffsets\":\"not an object\"}}"));
+	assert_null(err_of("t.json", "{\"linux\":{\"memoryPolicy\":\"not an object\"}}"));
+	/* but v1.2.1 (the engine's types) knows timeOffsets */
+	assert_non_null(err_of("t.json", "{\"linux\":{\"timeOffsets\":\"not an object\"}}"));
+	assert_false(sd_gv_deep_equal(root("{\"linux\":{\"timeOffsets\":{}}}"), root("{\"linux\":{}}")));
 }
 
 /* ---- duplicate keys -------------------------------------------------- */

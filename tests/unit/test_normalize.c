@@ -251,7 +251,7 @@ static void test_empty_modes(void **state)
 		* source's: mounts and annotations come before linux */
 	       "{\"ociVersion\": \"1\",\"mounts\": [],\"annotations\": {},\"linux\": "
 	       "{\"uidMappings\": [],\"gidMappings\": [],\"Sysctl\": {},\"namespaces\": [],"
-	       "\"devices\": [],\"maskedPaths\": [],\"readonlyPaths\": []}}");
+	       "\"devices\": [],\"maskedPaths\": [],\"readonlyPaths\": [],\"timeOffsets\": {}}}");
 	/* Go merges repeated keys: the later [] wins for a slice */
 	EXPECT("{\"ociVersion\":\"1\",\"process\":{\"env\":[\"A=1\"],\"env\":[]}}", SD_EMPTY_OMIT,
 	       SD_ORDER_SOURCE, NULL, false, "{\"ociVersion\": \"1\",\"process\": {}}");

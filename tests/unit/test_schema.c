@@ -9,11 +9,28 @@
 
 #include <cmocka.h>
 
+#include "specdiff/gvisor.h"
 #include "specdiff/schema.h"
+
+/* The facts below are those of specs-go v1.2.1, named, not "the engine's
+ * version" (which follows the newest profile). */
+static const sd_type *v121(void)
+{
+	return sd_schema_oci_version("v1.2.1");
+}
+
+/* The engine decodes with the newest profile's types. */
+static void test_engine_is_newest_profile(void **state)
+{
+	(void)state;
+	const sd_profile *newest = sd_gvisor_profile_at(sd_gvisor_profile_count() - 1);
+	assert_ptr_equal(sd_schema_oci(), sd_schema_oci_version(newest->specs_go));
+	assert_ptr_equal(sd_schema_lookup("/linux"), sd_schema_lookup_in(sd_schema_oci(), "/linux"));
+}
 
 static const sd_type *look(const char *path)
 {
-	const sd_type *t = sd_schema_lookup(path);
+	const sd_type *t = sd_schema_lookup_in(v121(), path);
 	if (!t)
 		fail_msg("no type at %s", path);
 	return t;
@@ -24,7 +41,7 @@ static void test_root_is_spec_in_go_order(void **state)
 	static const char *const order[] = { "ociVersion", "process", "root", "hostname",
 		"domainname", "mounts", "hooks", "annotations", "linux", "solaris", "windows",
 		"vm", "zos" };
-	const sd_type *s = sd_schema_oci();
+	const sd_type *s = v121();
 	(void)state;
 	assert_int_equal(s->kind, SD_GO_STRUCT);
 	assert_string_equal(s->go_type, "specs.Spec");
@@ -34,7 +51,7 @@ static void test_root_is_spec_in_go_order(void **state)
 	assert_string_equal(s->fields[0].go_name, "Version");
 	assert_false(s->fields[0].omitempty);
 	assert_true(s->fields[1].omitempty);
-	assert_ptr_equal(sd_schema_lookup(""), s);
+	assert_ptr_equal(sd_schema_lookup_in(s, ""), s);
 }
 
 static void test_kinds_and_spellings(void **state)
@@ -58,8 +75,18 @@ static void test_kinds_and_spellings(void **state)
 	assert_string_equal(look("/linux/seccomp/architectures/*")->go_type, "specs.Arch");
 	assert_int_equal(look("/linux/seccomp/architectures/*")->kind, SD_GO_STRING);
 	assert_string_equal(look("/linux/seccomp/flags/*")->go_type, "specs.LinuxSeccompFlag");
-	assert_null(sd_schema_lookup("/linux/timeOffsets"));
+	/* known from specs-go v1.2.0 on */
+	const sd_type *rc1 = sd_schema_oci_version("v1.1.0-rc.1");
+	assert_null(sd_schema_lookup_in(rc1, "/linux/timeOffsets"));
+	assert_null(sd_schema_lookup_in(rc1, "/process/scheduler"));
+	assert_string_equal(sd_schema_lookup_in(sd_schema_oci_version("v1.2.0"), "/linux/timeOffsets")->go_type,
+			    "map[string]specs.LinuxTimeOffset");
+	assert_null(sd_schema_lookup_in(sd_schema_oci_version("v1.2.0"), "/process/execCPUAffinity"));
+	assert_non_null(sd_schema_lookup_in(sd_schema_oci_version("v1.2.1"), "/process/execCPUAffinity"));
+	assert_non_null(sd_schema_lookup_in(sd_schema_oci_version("v1.3.0"), "/linux/netDevices"));
+	assert_null(sd_schema_lookup_in(sd_schema_oci_version("v1.2.1"), "/linux/netDevices"));
 	assert_null(sd_schema_lookup("/nope"));
+	assert_null(sd_schema_oci_version("v9"));
 }
 
 static void test_pointer_to_scalar_pointee(void **state)
@@ -128,7 +155,7 @@ static const char *match(const sd_type *t, const char *key)
 
 static void test_match_key_folding(void **state)
 {
-	const sd_type *spec = sd_schema_oci();
+	const sd_type *spec = v121();
 	const sd_type *mem = look("/linux/resources/memory")->elem;
 	const sd_type *rdt = look("/linux/intelRdt")->elem;
 	(void)state;
@@ -184,6 +211,7 @@ static void test_type_field_and_dyn_types(void **state)
 
 /* Every field's type is the one registered at its path, recursively. */
 static size_t walk_checked;
+static const sd_type *walk_root;
 
 static void walk(const sd_type *t, const char *path)
 {
@@ -200,14 +228,14 @@ static void walk(const sd_type *t, const char *path)
 	case SD_GO_SLICE:
 	case SD_GO_MAP:
 		snprintf(sub, sizeof sub, "%s/*", path);
-		assert_ptr_equal(sd_schema_lookup(sub), t->elem);
+		assert_ptr_equal(sd_schema_lookup_in(walk_root, sub), t->elem);
 		walk(t->elem, sub);
 		break;
 	case SD_GO_STRUCT:
 		assert_true(t->nfields > 0);
 		for (size_t i = 0; i < t->nfields; i++) {
 			snprintf(sub, sizeof sub, "%s/%s", path, t->fields[i].json_name);
-			assert_ptr_equal(sd_schema_lookup(sub), t->fields[i].type);
+			assert_ptr_equal(sd_schema_lookup_in(walk_root, sub), t->fields[i].type);
 			assert_string_equal(t->fields[i].type->path, sub);
 			walk(t->fields[i].type, sub);
 		}
@@ -224,15 +252,30 @@ static void walk(const sd_type *t, const char *path)
 static void test_table_consistent(void **state)
 {
 	(void)state;
-	walk_checked = 0;
-	walk(sd_schema_oci(), "");
-	/* 323 schema lines + the root + one pointee per pointer line */
-	assert_int_equal(walk_checked, 323 + 1 + 75);
+	/* schema lines + the root + one pointee per pointer line, counted in
+	 * core/oci-schema-VERSION.jsonl */
+	static const struct { const char *v; int lines, pointers; } want[] = {
+		{ "v1.1.0-rc.1", 323, 75 }, { "v1.2.0", 339, 77 },
+		{ "v1.2.1", 341, 75 }, { "v1.3.0", 396, 88 },
+	};
+	assert_int_equal(sd_schema_version_count(), sizeof want / sizeof want[0]);
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		const sd_type *root = sd_schema_oci_version(want[i].v);
+		assert_string_equal(sd_schema_version_at(i), want[i].v);
+		assert_string_equal(sd_schema_version_of(root), want[i].v);
+		assert_true(sd_schema_is_oci(root));
+		walk_checked = 0;
+		walk_root = root;
+		walk(root, "");
+		assert_int_equal(walk_checked, want[i].lines + 1 + want[i].pointers);
+	}
+	assert_false(sd_schema_is_oci(sd_schema_iface()));
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_engine_is_newest_profile),
 		cmocka_unit_test(test_root_is_spec_in_go_order),
 		cmocka_unit_test(test_kinds_and_spellings),
 		cmocka_unit_test(test_pointer_to_scalar_pointee),
