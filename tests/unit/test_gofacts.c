@@ -308,10 +308,8 @@ static int check_repro(const char *name, const char *left, const char *right, co
 	assert_non_null(doc[0]);
 	assert_non_null(doc[1]);
 	sd_goview *v[2];
-	/* the reproducers were recorded with specs-go v1.1.0-rc.1's structs */
 	for (int i = 0; i < 2; i++)
-		v[i] = sd_goview_decode(doc[i], sd_goview_pick_type_in(doc[i], SD_SCHEMA_AUTO,
-			sd_schema_oci_version("v1.1.0-rc.1")), &e);
+		v[i] = sd_goview_decode(doc[i], sd_goview_pick_type(doc[i], SD_SCHEMA_AUTO), &e);
 	sd_diff_opts o = { SD_MODE_STRICT, 0 };
 	sd_diff *d = sd_diff_compute(doc[0], v[0], doc[1], v[1], &o);
 	const sd_diff_item *it = NULL;

@@ -6,7 +6,7 @@
 // Here: left is a nil map (absent), right an empty map {}: reflect.DeepEqual says they differ; both print as map[] and go-cmp's EquateEmpty calls them equal.
 //
 // Run it with `go run FILE.go` or paste it into the Go playground.  The
-// types are those of runtime-spec specs-go v1.1.0-rc.1, declared here in package
+// types are those of runtime-spec specs-go v1.2.1, declared here in package
 // main (so %T and %#v say main.X where specs-go says specs.X).
 package main
 

@@ -5,7 +5,7 @@
 // Here: the values differ.
 //
 // Run it with `go run FILE.go` or paste it into the Go playground.  The
-// types are those of runtime-spec specs-go v1.1.0-rc.1, declared here in package
+// types are those of runtime-spec specs-go v1.2.1, declared here in package
 // main (so %T and %#v say main.X where specs-go says specs.X).
 package main
 

@@ -5,7 +5,7 @@
 // Here: the key is spelled differently; Go matches struct field names case-insensitively, so both fill the same field.
 //
 // Run it with `go run FILE.go` or paste it into the Go playground.  The
-// types are those of runtime-spec specs-go v1.1.0-rc.1, declared here in package
+// types are those of runtime-spec specs-go v1.2.1, declared here in package
 // main (so %T and %#v say main.X where specs-go says specs.X).
 package main
 
@@ -33,7 +33,10 @@ type Process struct {
 	NoNewPrivileges bool               `json:"noNewPrivileges,omitempty"`
 	ApparmorProfile string             `json:"apparmorProfile,omitempty"`
 	OOMScoreAdj     *int               `json:"oomScoreAdj,omitempty"`
+	Scheduler       *Scheduler         `json:"scheduler,omitempty"`
 	SelinuxLabel    string             `json:"selinuxLabel,omitempty"`
+	IOPriority      *LinuxIOPriority   `json:"ioPriority,omitempty"`
+	ExecCPUAffinity *CPUAffinity       `json:"execCPUAffinity,omitempty"`
 }
 
 type Box struct {
@@ -61,6 +64,32 @@ type POSIXRlimit struct {
 	Type string `json:"type"`
 	Hard uint64 `json:"hard"`
 	Soft uint64 `json:"soft"`
+}
+
+type Scheduler struct {
+	Policy   LinuxSchedulerPolicy `json:"policy"`
+	Nice     int32                `json:"nice,omitempty"`
+	Priority int32                `json:"priority,omitempty"`
+	Flags    []LinuxSchedulerFlag `json:"flags,omitempty"`
+	Runtime  uint64               `json:"runtime,omitempty"`
+	Deadline uint64               `json:"deadline,omitempty"`
+	Period   uint64               `json:"period,omitempty"`
+}
+
+type LinuxSchedulerPolicy string
+
+type LinuxSchedulerFlag string
+
+type LinuxIOPriority struct {
+	Class    IOPriorityClass `json:"class"`
+	Priority int             `json:"priority"`
+}
+
+type IOPriorityClass string
+
+type CPUAffinity struct {
+	Initial string `json:"initial,omitempty"`
+	Final   string `json:"final,omitempty"`
 }
 
 // examples/key-case-folding/checkpoint.json, as json.Unmarshal reads it
