@@ -81,7 +81,7 @@ void sd_advice_fix_command(sd_buf *b, const sd_side *ck, const char *restore)
 	if (!sd_doc_container(ck->doc))
 		sd_buf_adds(b, "--like-roundtrip ");
 	sd_buf_adds(b, "--like ");
-	sd_advice_quote(b, ck->spec);
+	sd_advice_quote(b, ck->input);
 	sd_buf_addc(b, ' ');
 	sd_advice_quote(b, restore);
 	sd_buf_adds(b, " -o ");
@@ -99,7 +99,7 @@ void sd_advice_check_command(sd_buf *b, const sd_side *ck, const char *restore,
 		sd_advice_quote(b, container);
 		sd_buf_addc(b, ' ');
 	}
-	sd_advice_quote(b, ck->spec);
+	sd_advice_quote(b, ck->input);
 	sd_buf_addc(b, ' ');
 	sd_advice_quote(b, fixed);
 	free(fixed);
@@ -154,7 +154,7 @@ size_t sd_advice_warn_order(const char *cmd, const sd_side *ck, const sd_side *r
 			fprintf(stderr, "specdiff %s: warning: the round trip turned CHECKPOINT's %s %s "
 				"into nil; runsc stores the checkpointed spec \xe2\x80\x94 are the "
 				"arguments in order? (CHECKPOINT is %s; --swap exchanges them)\n",
-				cmd, it->path, spelled(it->lnode), ck->spec);
+				cmd, it->path, spelled(it->lnode), ck->input);
 	}
 	if (n > ORDER_WARN_MAX)
 		fprintf(stderr, "specdiff %s: warning: ... and %zu more such paths\n", cmd,
@@ -193,25 +193,25 @@ void sd_advice_check_fix(sd_buf *b, const sd_side *ck, const sd_gv *stored, cons
 			sd_advice_quote(b, container_given);
 			sd_buf_addc(b, ' ');
 		}
-		sd_advice_quote(b, ck->spec);
+		sd_advice_quote(b, ck->input);
 		sd_buf_addc(b, ' ');
-		sd_advice_quote(b, ck->spec);
+		sd_advice_quote(b, ck->input);
 		sd_buf_adds(b, "` fails too\n");
 	}
 	if (!deep) {
 		sd_buf_adds(b, "fix: `");
-		sd_advice_fix_command(b, ck, rs->spec);
+		sd_advice_fix_command(b, ck, rs->input);
 		sd_buf_adds(b, "` copies CHECKPOINT's nil/empty choices and list order; then `");
-		sd_advice_check_command(b, ck, rs->spec, container_given);
+		sd_advice_check_command(b, ck, rs->input, container_given);
 		sd_buf_adds(b, equal && accepts_itself(stored, container)
 				       ? "` passes every profile (the two are semantically equal)\n"
 				       : "` fails in no profile that passes now\n");
 	}
 	if (!equal) {
 		sd_buf_adds(b, "value differences, which no normalization changes: `specdiff diff --mode semantic ");
-		sd_advice_quote(b, ck->spec);
+		sd_advice_quote(b, ck->input);
 		sd_buf_addc(b, ' ');
-		sd_advice_quote(b, rs->spec);
+		sd_advice_quote(b, rs->input);
 		sd_buf_adds(b, "` lists them\n");
 	}
 }

@@ -169,6 +169,8 @@ static int parse_args(check_args *a, int argc, char **argv)
 
 typedef struct check_run {
 	const char *container;
+	const char *runsc_version;   /* the checkpoint image's; NULL for a file */
+	sd_buf runsc;                /* sd_session_describe_runsc */
 	const char *beyond;
 	bool roundtrip;
 	bool color;              /* --color always, or auto on a terminal */
@@ -264,6 +266,8 @@ static void text_report(sd_buf *b, const check_run *cr)
 {
 	sd_buf_adds(b, "container: ");
 	sd_buf_add_safe(b, cr->container, strlen(cr->container), false);  /* from an image */
+	if (cr->runsc.len)
+		sd_buf_addf(b, "\nimage: %s", cr->runsc.data);
 	sd_buf_addf(b, "\ncheckpoint: %s\n\n",
 		    cr->roundtrip ? "after runsc's JSON round trip (empty omitempty maps and lists become nil)"
 				  : "compared as given");
@@ -335,6 +339,11 @@ static void json_report(sd_buf *b, const check_run *cr)
 	sd_buf_adds(b, "{\"container\": ");
 	sd_buf_add_json_string(b, cr->container, strlen(cr->container));
 	sd_buf_addf(b, ", \"roundtrip\": %s", cr->roundtrip ? "true" : "false");
+	sd_buf_adds(b, ", \"runsc_version\": ");
+	if (cr->runsc_version)
+		sd_buf_add_json_string(b, cr->runsc_version, strlen(cr->runsc_version));
+	else
+		sd_buf_adds(b, "null");
 	if (cr->beyond)
 		json_beyond(b, cr->beyond);
 	sd_buf_adds(b, ", \"profiles\": {");
@@ -373,17 +382,6 @@ static int list_profiles(void)
 }
 
 /* ---- running ---- */
-
-/* Loads a side; its engine-typed view serves the advice only (each
- * profile decodes the document with its own types). */
-static int load_side(sd_side *s, const char *spec, const sd_cli_common *c)
-{
-	if (sd_side_load(s, spec, c) < 0) {
-		sd_cli_error(&s->err);
-		return -1;
-	}
-	return 0;
-}
 
 static int write_out(const sd_buf *b)
 {
@@ -723,29 +721,29 @@ int sd_cmd_check(int argc, char **argv)
 		sd_cli_warn_beyond(&a.common, "check", a.beyond);
 	if (a.pairs)
 		return run_pairs(&a);
-	sd_side left, right;
-	memset(&right, 0, sizeof right);
-	if (load_side(&left, a.left, &a.common) || load_side(&right, a.right, &a.common)) {
-		sd_side_release(&left);
-		sd_side_release(&right);
+	sd_session s;
+	if (sd_cli_session_open(&s, &a.common, a.as_given, a.left, a.right) < 0) {
+		sd_cli_error(&s.side[s.side[0].doc ? 1 : 0].err);
+		sd_session_close(&s);
 		return 2;
 	}
+	sd_side *left = &s.side[0], *right = &s.side[1];
 	check_run cr;
 	memset(&cr, 0, sizeof cr);
-	const char *image_container = sd_doc_container(left.doc);
-	cr.container = a.common.load.container ? a.common.load.container
-		     : image_container ? image_container : "__no_name_0";
+	cr.container = sd_session_container(&s);
+	cr.runsc_version = sd_session_runsc_version(&s);
+	sd_session_describe_runsc(&s, &cr.runsc);
 	cr.beyond = a.beyond;
 	/* runsc compares the restore spec with its own stored copy, which went
 	 * through json.Marshal + json.Unmarshal; an image holds that copy. */
-	cr.roundtrip = !image_container && !a.as_given;
-	if (cr.roundtrip && !left.decode_failed && !right.decode_failed)
-		sd_advice_warn_order("check", &left, &right, a.common.quiet);
+	cr.roundtrip = sd_session_roundtrip(&s);
+	if (cr.roundtrip && !left->decode_failed && !right->decode_failed)
+		sd_advice_warn_order("check", left, right, a.common.quiet);
 	cr.color = sd_cli_use_color(&a.common, stdout);
-	sd_gvisor_pair *pair = sd_gvisor_pair_new(left.doc, right.doc, cr.roundtrip);
-	rc = report(&a, &cr, pair, &left, &right);
+	sd_gvisor_pair *pair = sd_gvisor_pair_new(left->doc, right->doc, cr.roundtrip);
+	rc = report(&a, &cr, pair, left, right);
 	sd_gvisor_pair_free(pair);
-	sd_side_release(&left);
-	sd_side_release(&right);
+	sd_buf_release(&cr.runsc);
+	sd_session_close(&s);
 	return rc;
 }

@@ -192,15 +192,14 @@ static const char *side_error(const sd_side *s, char *buf, size_t size)
 }
 
 /* A typo in a pattern should not silently hide nothing. */
-static void warn_unmatched(const sd_focus *f, const sd_cli_common *common,
-			   const sd_side *l, const sd_side *r)
+static void warn_unmatched(const sd_focus *f, bool oci, const sd_side *l, const sd_side *r)
 {
 	enum { MAX_SHOWN = 32 };
 	const char *pats[MAX_SHOWN];
 	bool only[MAX_SHOWN];
 	/* an interface{} view has the source's paths: walking it adds nothing */
-	const sd_goview *lv = l->doc && sd_schema_is_oci(sd_goview_pick_type_in(l->doc, common->schema, common->oci_types)) ? l->view : NULL;
-	const sd_goview *rv = r->doc && sd_schema_is_oci(sd_goview_pick_type_in(r->doc, common->schema, common->oci_types)) ? r->view : NULL;
+	const sd_goview *lv = oci ? l->view : NULL;
+	const sd_goview *rv = oci ? r->view : NULL;
 	size_t n = sd_focus_unmatched(f, l->doc, lv, r->doc, rv, pats, only, MAX_SHOWN);
 	/* A per-user ignore list applies to every pair of files: a pattern
 	 * of it that matches nothing here is no typo worth a warning. */
@@ -213,8 +212,9 @@ static void warn_unmatched(const sd_focus *f, const sd_cli_common *common,
 			n - MAX_SHOWN);
 }
 
-static int report(const diff_args *a, sd_side *l, sd_side *r)
+static int report(const diff_args *a, sd_session *s)
 {
+	sd_side *l = &s->side[0], *r = &s->side[1];
 	char lbuf[2048], rbuf[2048];
 	sd_report_opts o;
 	sd_report_opts_init(&o);
@@ -227,6 +227,10 @@ static int report(const diff_args *a, sd_side *l, sd_side *r)
 	o.lerr = side_error(l, lbuf, sizeof(lbuf));
 	o.types = sd_schema_version_of(a->common.oci_types);
 	o.rerr = side_error(r, rbuf, sizeof(rbuf));
+	sd_buf image = SD_BUF_INIT;
+	sd_session_describe_image(s, &image);
+	o.image = image.len ? image.data : NULL;
+	o.runsc_version = sd_session_runsc_version(s);
 	bool loaded = l->doc && r->doc;
 	sd_diff *d = NULL;
 	if (loaded) {
@@ -235,7 +239,7 @@ static int report(const diff_args *a, sd_side *l, sd_side *r)
 		d = sd_diff_compute_lazy(l->doc, l->view, r->doc, r->view, &dopts);
 	}
 	if (d && a->focus) {
-		warn_unmatched(a->focus, &a->common, l, r);
+		warn_unmatched(a->focus, sd_session_is_oci(s), l, r);
 		sd_diff_apply_focus(d, a->focus);
 	}
 	sd_buf out = SD_BUF_INIT;
@@ -243,7 +247,7 @@ static int report(const diff_args *a, sd_side *l, sd_side *r)
 		sd_report_json(&out, d, &o);
 	else if (a->format == OUT_HTML)
 		sd_cli_diff_html(&out, d, a->mode, (const char *const[]){ o.lname, o.rname },
-				 (const char *const[]){ o.lerr, o.rerr }, l, r);
+				 (const char *const[]){ o.lerr, o.rerr }, s);
 	else if (loaded && a->format == OUT_PATCH)
 		sd_report_patch(&out, sd_doc_root(l->doc), sd_doc_root(r->doc), 0);
 	else if (loaded)
@@ -252,6 +256,7 @@ static int report(const diff_args *a, sd_side *l, sd_side *r)
 	if (write_out(&out))
 		status = 2;
 	sd_buf_release(&out);
+	sd_buf_release(&image);
 	sd_diff_free(d);
 	return status;
 }
@@ -264,18 +269,15 @@ int sd_cmd_diff(int argc, char **argv)
 		sd_focus_free(a.focus);
 		return st;
 	}
-	sd_side l, r;
-	int lrc = sd_side_load(&l, a.left, &a.common);
-	int rrc = sd_side_load(&r, a.right, &a.common);
-	if (lrc || l.decode_failed)
-		sd_cli_error(&l.err);
-	if (rrc || r.decode_failed)
-		sd_cli_error(&r.err);
-	st = report(&a, &l, &r);
-	if (lrc || rrc || l.decode_failed || r.decode_failed)
+	sd_session s;
+	int load = sd_cli_session_open(&s, &a.common, false, a.left, a.right);
+	for (int i = 0; i < 2; i++)
+		if (!s.side[i].doc || s.side[i].decode_failed)
+			sd_cli_error(&s.side[i].err);
+	st = report(&a, &s);
+	if (load || s.side[0].decode_failed || s.side[1].decode_failed)
 		st = 2;
-	sd_side_release(&l);
-	sd_side_release(&r);
+	sd_session_close(&s);
 	sd_focus_free(a.focus);
 	return st;
 }

@@ -170,7 +170,7 @@ static void build_omit(sd_buf *b, const sd_side *ck, const char *restore)
 static void build_diff(sd_buf *b, const sd_side *ck, const char *restore)
 {
 	sd_buf_adds(b, "specdiff diff ");
-	sd_advice_quote(b, ck->spec);
+	sd_advice_quote(b, ck->input);
 	sd_buf_addc(b, ' ');
 	sd_advice_quote(b, restore);
 }
@@ -246,14 +246,27 @@ static void print_explanation(const sd_explanation *x, const sd_side *ck, const 
 	}
 }
 
+/* What runsc compares: its stored copy of the checkpoint spec (ck_view
+ * after the JSON round trip, as check applies it) against the restore
+ * spec, in strict mode.  The diff borrows the views. */
+typedef struct explain_pair {
+	sd_session s;
+	sd_goview *stored;      /* the round-tripped checkpoint view; NULL: as given */
+} explain_pair;
+
+static sd_diff *stored_diff(const explain_pair *p)
+{
+	const sd_side *ck = &p->s.side[0], *rs = &p->s.side[1];
+	sd_diff_opts opts = { SD_MODE_STRICT, 0 };
+	return sd_diff_compute(ck->doc, p->stored ? p->stored : ck->view, rs->doc, rs->view, &opts);
+}
+
 /* Does copying CHECKPOINT's nil/empty choices and list order remove every
  * difference runsc sees under the field's paths (no value difference
  * between runsc's stored copy and the restore spec there)? */
-static bool like_fixes(const sd_runsc_error *e, const sd_side *ck, const sd_side *rs)
+static bool like_fixes(const sd_runsc_error *e, const explain_pair *p)
 {
-	sd_goview *rt = sd_doc_container(ck->doc) ? NULL : sd_goview_roundtrip(ck->view);
-	sd_diff_opts opts = { SD_MODE_STRICT, 0 };
-	sd_diff *d = sd_diff_compute(ck->doc, rt ? rt : ck->view, rs->doc, rs->view, &opts);
+	sd_diff *d = stored_diff(p);
 	bool ok = true;
 	for (size_t i = 0; ok && i < sd_diff_count(d); i++) {
 		const sd_diff_item *it = sd_diff_item_at(d, i);
@@ -262,7 +275,6 @@ static bool like_fixes(const sd_runsc_error *e, const sd_side *ck, const sd_side
 			ok = false;
 	}
 	sd_diff_free(d);
-	sd_goview_free(rt);
 	return ok;
 }
 
@@ -325,13 +337,23 @@ static void print_roundtrip_hint(const sd_diff *d, const sd_explain_field *f,
 	printf("  No difference under these paths between the two files as given.\n");
 }
 
-static int point_at_nodes(const sd_runsc_error *e, sd_side *ck, sd_side *rs)
+/* The checkpoint's empty map or list that runsc's stored copy holds as nil. */
+static void print_stored_nil(const sd_diff_item *it, const explain_pair *p)
 {
-	sd_diff_opts opts = { SD_MODE_STRICT, 0 };
-	sd_diff *d = sd_diff_compute(ck->doc, ck->view, rs->doc, rs->view, &opts);
+	if (p->stored && empty_container(it->lnode) && it->cls == SD_CLASS_NIL_VS_EMPTY)
+		print_wrapped("      ", "runsc's stored copy holds nil here: json.Marshal dropped the "
+			      "empty value (omitempty) when runsc checkpointed the spec.");
+}
+
+static int point_at_nodes(const sd_runsc_error *e, const explain_pair *p)
+{
+	const sd_side *ck = &p->s.side[0], *rs = &p->s.side[1];
+	sd_diff *d = stored_diff(p);
 	size_t shown = 0;
 
-	printf("\nIn %s (checkpoint) and %s (restore):\n", sd_doc_name(ck->doc), sd_doc_name(rs->doc));
+	printf("\nIn %s (checkpoint%s) and %s (restore):\n", sd_doc_name(ck->doc),
+	       p->stored ? ", after runsc's JSON round trip as check applies it" : "",
+	       sd_doc_name(rs->doc));
 	for (size_t i = 0; i < sd_diff_count(d); i++) {
 		const sd_diff_item *it = sd_diff_item_at(d, i);
 		if (it->cls == SD_CLASS_COSMETIC || (e->info && !sd_explain_field_covers(e->info, it->path)))
@@ -341,6 +363,7 @@ static int point_at_nodes(const sd_runsc_error *e, sd_side *ck, sd_side *rs)
 		print_side("restore:", rs->doc, it->rnode);
 		if (it->reason)
 			print_wrapped("      ", it->reason);
+		print_stored_nil(it, p);
 		shown++;
 	}
 	if (!shown && e->info)
@@ -349,26 +372,43 @@ static int point_at_nodes(const sd_runsc_error *e, sd_side *ck, sd_side *rs)
 	return 0;
 }
 
-static int load_sides(const char *a, const char *b, const sd_cli_common *c,
-		      sd_side *ck, sd_side *rs)
+/* The session of "explain TEXT CHECKPOINT RESTORE", with runsc's stored
+ * copy of the checkpoint when check would make one. */
+static int open_pair(explain_pair *p, const char *a, const char *b, const sd_cli_common *c)
 {
-	if (sd_side_load(ck, a, c) != 0) {
-		sd_cli_error(&ck->err);
+	memset(p, 0, sizeof(*p));
+	if (sd_cli_session_open(&p->s, c, false, a, b) != 0) {
+		sd_cli_error(&p->s.side[p->s.side[0].doc ? 1 : 0].err);
 		return -1;
 	}
-	if (sd_side_load(rs, b, c) != 0) {
-		sd_cli_error(&rs->err);
-		return -1;
-	}
-	for (sd_side *s = ck; s; s = s == ck ? rs : NULL) {
-		if (s->decode_failed) {
-			sd_cli_error(&s->err);
+	for (int i = 0; i < 2; i++) {
+		const sd_side *d = &p->s.side[i];
+		if (d->decode_failed) {
+			sd_cli_error(&d->err);
 			fprintf(stderr, "specdiff explain: Go cannot decode %s; runsc would refuse it before validating\n",
-				s->spec);
+				d->input);
 			return -1;
 		}
 	}
+	if (sd_session_roundtrip(&p->s))
+		p->stored = sd_goview_roundtrip(p->s.side[0].view);
 	return 0;
+}
+
+static void close_pair(explain_pair *p)
+{
+	sd_goview_free(p->stored);
+	sd_session_close(&p->s);
+}
+
+/* The image's runsc and container, as check prints them. */
+static void print_source(const explain_pair *p)
+{
+	sd_buf b = SD_BUF_INIT;
+	sd_session_describe_runsc(&p->s, &b);
+	if (b.len)
+		printf("\nCheckpoint image: %s; container %s.\n", b.data, sd_session_container(&p->s));
+	sd_buf_release(&b);
 }
 
 /* The error text: the argument, or standard input for "-". */
@@ -404,34 +444,36 @@ static int explain_text(const char *text, int nspecs, char **specs, const sd_cli
 	sd_runsc_error e;
 	sd_explanation x;
 	sd_error err;
-	sd_side ck = { 0 }, rs = { 0 };
+	explain_pair p;
 	int rc = 0;
 
+	memset(&p, 0, sizeof p);
 	sd_error_clear(&err);
 	if (sd_runsc_error_parse(text, &e, &err) != 0) {
 		fprintf(stderr, "specdiff explain: %s\n", err.msg);
 		return 2;
 	}
-	if (nspecs == 2 && load_sides(specs[0], specs[1], c, &ck, &rs) != 0) {
+	if (nspecs == 2 && open_pair(&p, specs[0], specs[1], c) != 0) {
 		rc = 2;
 		goto out;
 	}
-	if (nspecs == 2)
-		sd_advice_warn_order(CMD, &ck, &rs, c->quiet);
+	const sd_side *ck = nspecs == 2 ? &p.s.side[0] : NULL;
+	if (ck)
+		sd_advice_warn_order(CMD, &p.s.side[0], &p.s.side[1], c->quiet);
 	sd_explain(&e, &x);
 	print_message(&e);
 	print_field(&e);
-	print_explanation(&x, nspecs == 2 ? &ck : NULL, nspecs == 2 ? specs[1] : NULL,
-			  c->load.container, nspecs == 2 && like_fixes(&e, &ck, &rs));
-	if (nspecs == 2)
-		point_at_nodes(&e, &ck, &rs);
+	if (ck)
+		print_source(&p);
+	print_explanation(&x, ck, ck ? specs[1] : NULL, c->load.container, ck && like_fixes(&e, &p));
+	if (ck)
+		point_at_nodes(&e, &p);
 	else
 		printf("\nTo see the nodes: specdiff explain 'TEXT' CHECKPOINT RESTORE (CHECKPOINT may be the\n"
 		       "checkpoint image); every release's verdict: specdiff check CHECKPOINT RESTORE\n");
 	sd_explanation_release(&x);
 out:
-	sd_side_release(&ck);
-	sd_side_release(&rs);
+	close_pair(&p);
 	sd_runsc_error_release(&e);
 	return rc;
 }

@@ -99,21 +99,17 @@ int sd_cmd_explain_go(int argc, char **argv)
 		return sd_cli_usage(CMD, "expected LEFT RIGHT and optionally POINTER (got %d arguments)", nargs);
 	const char *a = argv[optind], *b = argv[optind + 1];
 	sd_cli_swap(&c, &a, &b);
-	sd_side l, r;
-	int lrc = sd_side_load(&l, a, &c);
-	int rrc = sd_side_load(&r, b, &c);
-	if (lrc || rrc) {
-		sd_cli_error(lrc ? &l.err : &r.err);
+	sd_session s;
+	if (sd_cli_session_open(&s, &c, false, a, b) < 0) {
+		sd_cli_error(&s.side[s.side[0].doc ? 1 : 0].err);
 		st = 2;
 	} else {
-		sd_cli_notes(l.doc, &c);
-		sd_cli_notes(r.doc, &c);
 		sd_diff_opts o = { SD_MODE_STRICT, 0 };
-		sd_diff *d = sd_diff_compute(l.doc, l.view, r.doc, r.view, &o);
+		sd_diff *d = sd_diff_compute(s.side[0].doc, s.side[0].view, s.side[1].doc,
+					     s.side[1].view, &o);
 		st = write_program(d, nargs == 3 ? argv[optind + 2] : NULL);
 		sd_diff_free(d);
 	}
-	sd_side_release(&l);
-	sd_side_release(&r);
+	sd_session_close(&s);
 	return st;
 }

@@ -317,30 +317,20 @@ static int emit(const norm_args *a, const sd_buf *out)
 
 /* ---- the transformation ---------------------------------------------- */
 
-/* OTHER decoded with FILE's root type (so the two views line up). */
-static int load_like(const norm_args *a, const sd_side *file, sd_doc **doc, sd_goview **view)
+/* OTHER as the session decoded it, with FILE's pair root type (so the two
+ * views line up), through runsc's round trip with --like-roundtrip; *view
+ * is then the caller's to free (NULL when it is other's own view). */
+static int like_view_of(const norm_args *a, const sd_side *other, sd_goview **view)
 {
-	sd_error err;
 	*view = NULL;
-	*doc = sd_doc_load_input(a->like, &a->common.load, &err);
-	if (!*doc) {
-		sd_cli_error(&err);
-		return 2;
-	}
-	sd_cli_notes(*doc, &a->common);
-	sd_error_clear(&err);
-	*view = sd_goview_decode(*doc, sd_goview_root(file->view)->type, &err);
-	if (sd_goview_error(*view)) {
+	if (other->decode_failed) {
 		fprintf(stderr, "specdiff normalize: --like %s: Go cannot decode it, so there is "
 			"nothing to match:\n", a->like);
-		sd_cli_error(&err);
+		sd_cli_error(&other->err);
 		return 2;
 	}
-	if (a->like_roundtrip) {
-		sd_goview *rt = sd_goview_roundtrip(*view);
-		sd_goview_free(*view);
-		*view = rt;
-	}
+	if (a->like_roundtrip)
+		*view = sd_goview_roundtrip(other->view);
 	return 0;
 }
 
@@ -389,7 +379,7 @@ static void keep_shape(const norm_args *a, const sd_side *s, sd_format to, sd_wr
 /* What --like could not make alike: said on stderr, so that a clean exit
  * is not read as "now they match". */
 static void note_remaining(const norm_args *a, const sd_side *s, sd_doc *out,
-			   sd_doc *like_doc, const sd_goview *like_view)
+			   const sd_doc *like_doc, const sd_goview *like_view)
 {
 	sd_error err;
 	sd_error_clear(&err);
@@ -413,10 +403,11 @@ static void note_remaining(const norm_args *a, const sd_side *s, sd_doc *out,
 	sd_goview_free(v);
 }
 
-static int run(norm_args *a, sd_side *s)
+static int run(norm_args *a, sd_side *s, const sd_side *other)
 {
-	sd_doc *like_doc = NULL, *out = NULL;
-	sd_goview *like_view = NULL;
+	sd_doc *out = NULL;
+	const sd_doc *like_doc = other ? other->doc : NULL;
+	sd_goview *like_trip = NULL;
 	sd_normalize_stats st;
 	sd_error err;
 	int rc = 2;
@@ -425,8 +416,9 @@ static int run(norm_args *a, sd_side *s)
 		sd_cli_usage("normalize", "--in-place cannot rewrite a checkpoint image");
 		return 2;
 	}
-	if (a->like && load_like(a, s, &like_doc, &like_view))
+	if (other && like_view_of(a, other, &like_trip))
 		goto done;
+	const sd_goview *like_view = like_trip ? like_trip : other ? other->view : NULL;
 	out = transform(a, s, like_view ? sd_goview_root(like_view) : NULL, &st, &err);
 	if (!out) {
 		sd_cli_error(&err);
@@ -450,8 +442,7 @@ static int run(norm_args *a, sd_side *s)
 	sd_buf_release(&buf);
 done:
 	sd_doc_free(out);
-	sd_goview_free(like_view);
-	sd_doc_free(like_doc);
+	sd_goview_free(like_trip);
 	return rc;
 }
 
@@ -463,14 +454,25 @@ int sd_cmd_normalize(int argc, char **argv)
 		sd_focus_free(a.focus);
 		return st;
 	}
-	sd_side s;
-	if (sd_side_load(&s, a.input, &a.common)) {
-		sd_cli_error(&s.err);
+	/* FILE and --like OTHER are one comparison; FILE alone chooses its type */
+	sd_session ses;
+	int load;
+	if (a.like) {
+		load = sd_cli_session_open(&ses, &a.common, false, a.input, a.like);
+	} else {
+		sd_session_opts o;
+		sd_cli_session_opts(&a.common, false, &o);
+		sd_session_init(&ses, &o);
+		load = sd_side_load(&ses.side[0], a.input, &a.common);
+	}
+	if (load < 0) {
+		sd_cli_error(&ses.side[ses.side[0].doc ? 1 : 0].err);
+		sd_session_close(&ses);
 		sd_focus_free(a.focus);
 		return 2;
 	}
-	st = run(&a, &s);
-	sd_side_release(&s);
+	st = run(&a, &ses.side[0], a.like ? &ses.side[1] : NULL);
+	sd_session_close(&ses);
 	sd_focus_free(a.focus);
 	return st;
 }

@@ -87,45 +87,41 @@ static int parse_args(tour_args *a, int argc, char **argv)
 
 /* One lesson's pair, compared as "specdiff diff" compares it. */
 typedef struct lesson_pair {
-	sd_side side[2];
-	bool loaded[2];
+	sd_session s;
 	sd_diff *diff;
-	sd_checks checks;
 	char trouble[1200];
 } lesson_pair;
 
 static int pair_open(lesson_pair *p, const sd_lesson *l, const sd_cli_common *common, sd_mode mode)
 {
 	memset(p, 0, sizeof(*p));
-	const char *path[2] = { l->left, l->right };
+	int rc = sd_cli_session_open(&p->s, common, false, l->left, l->right);
 	for (int i = 0; i < 2; i++) {
-		if (sd_side_load(&p->side[i], path[i], common) < 0) {
-			sd_cli_error(&p->side[i].err);
-			return -1;
-		}
-		p->loaded[i] = true;
-		if (p->side[i].decode_failed && !p->trouble[0])
-			sd_error_format(&p->side[i].err, p->trouble, sizeof(p->trouble));
+		sd_side *d = &p->s.side[i];
+		if (!d->doc)
+			sd_cli_error(&d->err);
+		else if (d->decode_failed && !p->trouble[0])
+			sd_error_format(&d->err, p->trouble, sizeof(p->trouble));
 	}
+	if (rc < 0)
+		return -1;
 	sd_diff_opts dopts = { mode, 0 };
-	p->diff = sd_diff_compute_lazy(p->side[0].doc, p->side[0].view, p->side[1].doc, p->side[1].view, &dopts);
-	sd_checks_run(&p->checks, p->side[0].view, sd_doc_container(p->side[0].doc) != NULL, p->side[1].view);
+	p->diff = sd_diff_compute_lazy(p->s.side[0].doc, p->s.side[0].view, p->s.side[1].doc,
+				       p->s.side[1].view, &dopts);
 	return 0;
 }
 
 static void pair_close(lesson_pair *p)
 {
-	sd_checks_release(&p->checks);
 	sd_diff_free(p->diff);
-	for (int i = 0; i < 2; i++)
-		if (p->loaded[i])
-			sd_side_release(&p->side[i]);
+	sd_session_close(&p->s);
 }
 
 /* false with msg filled when the lesson's claims do not hold. */
-static bool pair_check(const lesson_pair *p, const sd_lesson *l, char *msg, size_t size)
+static bool pair_check(lesson_pair *p, const sd_lesson *l, char *msg, size_t size)
 {
-	sd_lesson_facts f = { p->diff, &p->checks, { p->side[0].decode_failed, p->side[1].decode_failed } };
+	sd_lesson_facts f = { p->diff, sd_session_checks(&p->s),
+			      { p->s.side[0].decode_failed, p->s.side[1].decode_failed } };
 	return sd_lesson_check(l, &f, msg, size);
 }
 
@@ -176,11 +172,12 @@ static int show(const tour_args *a, const sd_lessons *ls, size_t k, const char *
 	sd_explorer_args ex;
 	memset(&ex, 0, sizeof(ex));
 	for (int i = 0; i < 2; i++) {
-		ex.doc[i] = p.side[i].doc;
-		ex.view[i] = p.side[i].view;
+		ex.doc[i] = p.s.side[i].doc;
+		ex.view[i] = p.s.side[i].view;
 		ex.input[i] = i ? l->right : l->left;
 	}
 	ex.diff = p.diff;
+	ex.session = &p.s;
 	ex.mode = mode;
 	ex.theme = theme_name(a);
 	ex.color = sd_cli_use_color(&a->common, stdout) || !strcmp(a->common.color, "always");

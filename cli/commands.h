@@ -23,6 +23,6 @@ int sd_cmd_tour(int argc, char **argv);
 #include "specdiff/diff.h"
 #include "specdiff/util.h"
 void sd_cli_diff_html(sd_buf *out, const sd_diff *d, sd_mode mode, const char *const name[2],
-		      const char *const err[2], const sd_side *l, const sd_side *r);
+		      const char *const err[2], sd_session *s);
 
 #endif

@@ -205,17 +205,25 @@ static bool is_stdin(const char *spec)
 	return !strcmp(spec, "-") || !strncmp(spec, "-#", 2);
 }
 
-int sd_side_load(sd_side *s, const char *spec, const sd_cli_common *c)
+/* Only one input can be standard input: it can be read once. */
+static int claim_stdin(const char *spec, sd_error *err)
 {
 	static bool stdin_read;
-	memset(s, 0, sizeof(*s));
-	s->spec = spec;
 	if (is_stdin(spec) && stdin_read) {
-		sd_error_set(&s->err, "-", 0, 0, "standard input was read already for the other "
+		sd_error_set(err, "-", 0, 0, "standard input was read already for the other "
 			     "input: only one input can be '-' (save one of them to a file)");
 		return -1;
 	}
 	stdin_read |= is_stdin(spec);
+	return 0;
+}
+
+int sd_side_load(sd_side *s, const char *spec, const sd_cli_common *c)
+{
+	memset(s, 0, sizeof(*s));
+	s->input = spec;
+	if (claim_stdin(spec, &s->err))
+		return -1;
 	s->doc = sd_doc_load_input(spec, &c->load, &s->err);
 	if (!s->doc)
 		return -1;
@@ -229,6 +237,35 @@ int sd_side_load(sd_side *s, const char *spec, const sd_cli_common *c)
 		s->err = derr;
 	}
 	return 0;
+}
+
+void sd_cli_session_opts(const sd_cli_common *c, bool as_given, sd_session_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->load = c->load;
+	o->schema = c->schema;
+	o->oci_types = c->oci_types;
+	o->as_given = as_given;
+}
+
+int sd_cli_session_open(sd_session *s, const sd_cli_common *c, bool as_given,
+			const char *left, const char *right)
+{
+	sd_session_opts o;
+	const char *input[2] = { left, right };
+	int rc = 0;
+	sd_cli_session_opts(c, as_given, &o);
+	sd_session_init(s, &o);
+	for (int i = 0; i < 2; i++) {
+		s->side[i].input = input[i];
+		if (claim_stdin(input[i], &s->side[i].err) || sd_session_load(s, i, input[i])) {
+			rc = -1;
+			continue;
+		}
+		sd_cli_notes(s->side[i].doc, c);
+	}
+	sd_session_decode(s);
+	return rc;
 }
 
 void sd_side_release(sd_side *s)

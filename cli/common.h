@@ -14,6 +14,7 @@
 #include "specdiff/doc.h"
 #include "specdiff/error.h"
 #include "specdiff/goview.h"
+#include "specdiff/session.h"
 
 /* Options every command that reads specs accepts. */
 typedef struct sd_cli_common {
@@ -118,19 +119,24 @@ void sd_cli_focus_config(struct sd_focus **focus);
  * nothing" warning: a per-user list applies to every pair of files)? */
 bool sd_cli_focus_from_config(const char *pattern);
 
-/* One input side: its document and Go view. */
-typedef struct sd_side {
-	const char *spec;        /* as given on the command line */
-	sd_doc *doc;             /* NULL when loading failed (see err) */
-	sd_goview *view;         /* NULL when doc is NULL */
-	bool decode_failed;      /* Go's json.Unmarshal would fail (see err) */
-	sd_error err;
-} sd_side;
+/* One input side: its document and Go view (session.h). */
+typedef sd_session_side sd_side;
 
-/* Loads and decodes.  Returns 0 on success (decode errors included: check
- * decode_failed), -1 when the input cannot be loaded at all. */
+/* Loads and decodes one input alone (a one-input command: the root type
+ * is chosen for it alone).  Returns 0 on success (decode errors included:
+ * check decode_failed), -1 when the input cannot be loaded at all. */
 int sd_side_load(sd_side *s, const char *spec, const sd_cli_common *c);
 void sd_side_release(sd_side *s);
+
+/* The session options the common options say; as_given for check's flag. */
+void sd_cli_session_opts(const sd_cli_common *c, bool as_given, sd_session_opts *o);
+/* Opens a two-input command's session: loads both inputs (only one may be
+ * '-'), prints each one's notes, and decodes the loaded ones with the
+ * pair's root type.  Returns 0, or -1 when an input could not be loaded
+ * (its doc is NULL and its err says why; the caller prints it and closes
+ * the session). */
+int sd_cli_session_open(sd_session *s, const sd_cli_common *c, bool as_given,
+			const char *left, const char *right);
 
 /* "specdiff: FILE:LINE:COL: message" on stderr. */
 void sd_cli_error(const sd_error *e);

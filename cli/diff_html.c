@@ -23,14 +23,12 @@ static void active_theme(sd_theme *t)
 }
 
 void sd_cli_diff_html(sd_buf *out, const sd_diff *d, sd_mode mode, const char *const name[2],
-		      const char *const err[2], const sd_side *l, const sd_side *r)
+		      const char *const err[2], sd_session *s)
 {
 	sd_theme theme;
 	active_theme(&theme);
-	sd_checks checks;
-	sd_checks_run(&checks, d ? l->view : NULL, l->doc && sd_doc_container(l->doc) != NULL,
-		      d ? r->view : NULL);
-	sd_html_opts o = { mode, name[0], name[1], err[0], err[1], &theme, &checks };
+	sd_checks none = { 0 };
+	const sd_checks *checks = d ? sd_session_checks(s) : &none;
+	sd_html_opts o = { mode, name[0], name[1], err[0], err[1], &theme, checks };
 	sd_report_html(out, d, &o);
-	sd_checks_release(&checks);
 }

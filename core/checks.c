@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "specdiff/explain.h"
+#include "specdiff/gvisor.h"
 #include "specdiff/schema.h"
 
 /* A finding as core reports it: the field is data, never read back from
@@ -21,9 +22,29 @@ static void keep(sd_check_error *e, const char *text, const char *field, bool wa
 	e->next = next;
 }
 
+/* A side this profile's types cannot decode: runsc refuses the spec before
+ * any validator runs, and that refusal is the finding. */
+static bool keep_decode_failure(sd_profile_verdict *pv, const sd_check_result *r)
+{
+	const char *which = r->decode_checkpoint ? "checkpoint" : "restore";
+	const char *why = r->decode_checkpoint ? r->decode_checkpoint : r->decode_restore;
+	if (!why)
+		return false;
+	char text[1024];
+	snprintf(text, sizeof text, "the %s spec does not decode with specs-go %s: %s", which,
+		 pv->profile->specs_go, why);
+	pv->pass = false;
+	pv->nfirst = pv->nerrors = 1;
+	pv->errors = sd_xcalloc(1, sizeof(*pv->errors));
+	keep(&pv->errors[0], text, "decoding", false, false);
+	return true;
+}
+
 static void keep_result(sd_profile_verdict *pv, const sd_check_result *r)
 {
 	size_t n = r->nerrors + r->nwarnings + r->nnext, k = 0;
+	if (keep_decode_failure(pv, r))
+		return;
 	pv->pass = r->pass;
 	pv->nfirst = r->nerrors;
 	pv->errors = sd_xcalloc(n ? n : 1, sizeof(*pv->errors));
@@ -36,33 +57,25 @@ static void keep_result(sd_profile_verdict *pv, const sd_check_result *r)
 	pv->nerrors = k;
 }
 
-void sd_checks_run(sd_checks *c, const sd_goview *old_view, bool old_is_image,
-		   const sd_goview *new_view)
+void sd_checks_run(sd_checks *c, const sd_doc *checkpoint, const sd_doc *restore,
+		   bool roundtrip, const char *container)
 {
 	memset(c, 0, sizeof(*c));
-	/* the type first: the root of a view left to be decoded costs a
-	 * whole document of Go values, and only OCI specs are checked */
-	if (!old_view || !new_view || !sd_schema_is_oci(sd_goview_root_type(old_view)) ||
-	    !sd_schema_is_oci(sd_goview_root_type(new_view)))
+	if (!checkpoint || !restore)
 		return;
-	const sd_gv *o = sd_goview_root(old_view), *n = sd_goview_root(new_view);
-	sd_goview *rt = NULL;
-	if (!old_is_image) {
-		rt = sd_goview_roundtrip(old_view);
-		o = sd_goview_root(rt);
-		c->roundtrip = true;
-	}
+	sd_gvisor_pair *pair = sd_gvisor_pair_new(checkpoint, restore, roundtrip);
 	c->ran = true;
+	c->roundtrip = roundtrip;
 	c->n = sd_gvisor_profile_count();
 	c->v = sd_xcalloc(c->n, sizeof(*c->v));
 	for (size_t i = 0; i < c->n; i++) {
 		sd_check_result r;
 		c->v[i].profile = sd_gvisor_profile_at(i);
-		sd_gvisor_run(c->v[i].profile, o, n, "__no_name_0", &r);
+		sd_gvisor_pair_check(pair, c->v[i].profile, container, &r);
 		keep_result(&c->v[i], &r);
 		sd_check_result_release(&r);
 	}
-	sd_goview_free(rt);
+	sd_gvisor_pair_free(pair);
 }
 
 void sd_checks_release(sd_checks *c)

@@ -113,7 +113,7 @@ static void json_side(sd_buf *out, const sd_diff *d, size_t i, bool right)
 	sd_buf_addc(out, '}');
 }
 
-static void json_error(sd_buf *out, const char *msg)
+static void json_str_or_null(sd_buf *out, const char *msg)
 {
 	if (msg)
 		json_str(out, msg, strlen(msg));
@@ -148,10 +148,12 @@ static const char *json_bool(const sd_diff *d, sd_mode m)
 void sd_report_json(sd_buf *out, const sd_diff *d, const sd_report_opts *o)
 {
 	sd_buf_adds(out, "{\"decode\":{\"left\":");
-	json_error(out, o->lerr);
+	json_str_or_null(out, o->lerr);
 	sd_buf_adds(out, ",\"right\":");
-	json_error(out, o->rerr);
+	json_str_or_null(out, o->rerr);
 	sd_buf_addf(out, "},\"types\":\"%s\"", o->types ? o->types : sd_gofacts_types_version());
+	sd_buf_adds(out, ",\"runsc_version\":");
+	json_str_or_null(out, o->runsc_version);
 	sd_buf_addf(out, ",\"strict_equal\":%s,\"semantic_equal\":%s,\"mode\":\"%s\",\"equal\":%s,\"diffs\":[",
 		    json_bool(d, SD_MODE_STRICT), json_bool(d, SD_MODE_SEMANTIC),
 		    sd_mode_name(o->mode), json_bool(d, o->mode));
@@ -352,6 +354,8 @@ void sd_report_text(sd_buf *out, const sd_diff *d, const sd_report_opts *o)
 	sd_buf_addf(out, "--- %s\n+++ %s", o->lname, o->rname);
 	sd_buf_escape_from(out, at, true);
 	sd_buf_addf(out, "%s\n", e);
+	if (o->image)
+		sd_buf_addf(out, "image: %s\n", o->image);   /* made terminal-safe by its writer */
 	sd_buf_addf(out, "%zu difference%s in %s mode\n", counted, counted == 1 ? "" : "s",
 		    sd_mode_name(o->mode));
 	at = out->len;

@@ -320,6 +320,8 @@ static void draw_title(sd_ui *u)
 			    sd_class_name((sd_class)c),
 			    hidden ? " (hidden)" : (!counts && c != SD_CLASS_COSMETIC && n ? " (equal)" : ""));
 	}
+	if (u->image[0])
+		sd_buf_addf(&b, "  · %s", u->image);
 	fit_with_ellipsis(u, &b, u->W);
 	put_plain(u, 0, 0, u->W, b.data, SD_ROLE_TITLE);
 	sd_buf_release(&b);

@@ -86,7 +86,6 @@ void sd_ui_edit_init(sd_ui *u, const sd_explorer_args *a)
 	sd_doc *docs[2] = { (sd_doc *)a->doc[0], (sd_doc *)a->doc[1] };
 	sd_goview *views[2] = { (sd_goview *)a->view[0], (sd_goview *)a->view[1] };
 	u->hist = sd_history_new(docs, views, false);   /* main owns the first state */
-	u->old_is_image = sd_doc_container(a->doc[0]) != NULL;
 	u->reload = a->reload;
 	u->reload_ctx = a->reload_ctx;
 	for (int s = 0; s < 2; s++) {
@@ -181,8 +180,7 @@ static void state_changed(sd_ui *u, const char *path)
 	u->panel_pair = NULL;
 	sd_ui_apply_focus(u);   /* the new items know nothing of the focus */
 	folds_restore(u, &fk);
-	sd_checks_release(&u->checks);
-	sd_checks_run(&u->checks, v[0], u->old_is_image, v[1]);
+	sd_ui_run_checks(u);
 	sd_ui_reveal(u, find_near(d, keep));
 }
 

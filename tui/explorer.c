@@ -250,6 +250,23 @@ static void apply_theme(sd_ui *u, const char *name)
 	sd_draw_init_colors(u);
 }
 
+/* The top line's "image: runsc release-... wrote the checkpoint (profile
+ * ...), container web" for a checkpoint image. */
+static void describe_image(sd_ui *u, const sd_session *s)
+{
+	sd_buf b = SD_BUF_INIT;
+	sd_session_describe_image(s, &b);
+	snprintf(u->image, sizeof u->image, "%s%s", b.len ? "image: " : "", b.len ? b.data : "");
+	sd_buf_release(&b);
+}
+
+void sd_ui_run_checks(sd_ui *u)
+{
+	sd_checks_release(&u->checks);
+	if (u->checks_oci)
+		sd_checks_run(&u->checks, u->doc[0], u->doc[1], u->roundtrip, u->container);
+}
+
 void sd_ui_apply_focus(sd_ui *u)
 {
 	if (!u->focus) {
@@ -634,7 +651,11 @@ static void ui_init(sd_ui *u, const sd_explorer_args *a)
 	u->utf8 = locale_utf8();
 	sd_foldset_init(&u->folds);
 	sd_rows_init(&u->rows);
-	sd_checks_run(&u->checks, a->view[0], sd_doc_container(a->doc[0]) != NULL, a->view[1]);
+	u->checks_oci = sd_session_is_oci(a->session);
+	u->roundtrip = sd_session_roundtrip(a->session);
+	u->container = sd_session_container(a->session);
+	describe_image(u, a->session);
+	sd_ui_run_checks(u);
 	sd_ui_edit_init(u, a);
 	sd_ui_apply_focus(u);
 	sd_rows_build(&u->rows, sd_diff_root(u->diff), &u->ro);

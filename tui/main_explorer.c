@@ -218,14 +218,15 @@ static bool pattern_from_config(const char *pattern)
 
 /* A typo in a pattern should not silently hide nothing (the config's
  * patterns apply to every pair of files: no warning for those). */
-static void warn_unmatched(const opts *o, const sd_side *side)
+static void warn_unmatched(const opts *o, const sd_session *s)
 {
 	enum { MAX_SHOWN = 32 };
 	const char *pats[MAX_SHOWN];
 	bool only[MAX_SHOWN];
+	const sd_side *side = s->side;
 	const sd_goview *v[2];
 	for (int i = 0; i < 2; i++)
-		v[i] = sd_schema_is_oci(sd_goview_pick_type_in(side[i].doc, o->common.schema, o->common.oci_types)) ? side[i].view : NULL;
+		v[i] = sd_session_is_oci(s) ? side[i].view : NULL;
 	size_t n = sd_focus_unmatched(o->ex.focus, side[0].doc, v[0], side[1].doc, v[1], pats, only, MAX_SHOWN);
 	for (size_t i = 0; i < n && i < MAX_SHOWN; i++)
 		if (only[i] || !pattern_from_config(pats[i]))
@@ -235,26 +236,33 @@ static void warn_unmatched(const opts *o, const sd_side *side)
 
 typedef struct reload_ctx {
 	const sd_cli_common *common;
+	const sd_session *session;
 	const char *input[2];
 } reload_ctx;
 
-/* r, E and w load a side again exactly as it was loaded first (notes are
- * not printed: the terminal belongs to the explorer). */
+/* r, E and w load a side again as it was loaded first, decoded with the
+ * pair's root type (notes are not printed: the terminal belongs to the
+ * explorer). */
 static int reload_side(void *ctx, int side, sd_doc **doc, sd_goview **view, char *err, size_t errsize)
 {
 	const reload_ctx *rc = ctx;
-	sd_cli_common quiet = *rc->common;
-	quiet.quiet = true;
-	sd_side s;
+	sd_session s;
 	err[0] = '\0';
-	if (sd_side_load(&s, rc->input[side], &quiet) < 0) {
-		sd_error_format(&s.err, err, errsize);
+	sd_session_init(&s, &rc->session->opts);
+	if (sd_session_load(&s, side, rc->input[side]) < 0) {
+		sd_error_format(&s.side[side].err, err, errsize);
+		sd_session_close(&s);
 		return -1;
 	}
-	if (s.decode_failed)
-		sd_error_format(&s.err, err, errsize);
-	*doc = s.doc;
-	*view = s.view;
+	s.root = rc->session->root;
+	sd_error derr;
+	sd_error_clear(&derr);
+	*doc = s.side[side].doc;
+	*view = sd_goview_decode(*doc, s.root, &derr);
+	if (sd_goview_error(*view))
+		sd_error_format(&derr, err, errsize);
+	s.side[side].doc = NULL;   /* the caller owns them now */
+	sd_session_close(&s);
 	return 0;
 }
 
@@ -280,17 +288,19 @@ int sd_explorer_main(int argc, char **argv)
 		argv[optind] = argv[optind + 1];
 		argv[optind + 1] = t;
 	}
-	sd_side side[2];
-	for (int i = 0; i < 2; i++) {
-		if (sd_side_load(&side[i], argv[optind + i], &o.common) < 0) {
-			sd_cli_error(&side[i].err);
-			for (int j = 0; j < i; j++)
-				sd_side_release(&side[j]);
-			sd_focus_free(o.ex.focus);
-			sd_keys_release(&o.keys);
-			return 2;
-		}
+	sd_session session;
+	if (sd_cli_session_open(&session, &o.common, false, argv[optind], argv[optind + 1]) < 0) {
+		for (int i = 0; i < 2; i++)
+			if (!session.side[i].doc) {
+				sd_cli_error(&session.side[i].err);
+				break;
+			}
+		sd_session_close(&session);
+		sd_focus_free(o.ex.focus);
+		sd_keys_release(&o.keys);
+		return 2;
 	}
+	sd_side *side = session.side;
 	/* Go keeps the partially decoded value: explore it, exit 2 as diff does */
 	static char trouble[1200];
 	for (int i = 1; i >= 0; i--)
@@ -306,9 +316,10 @@ int sd_explorer_main(int argc, char **argv)
 		o.ex.view[i] = side[i].view;
 	}
 	o.ex.diff = d;
-	warn_unmatched(&o, side);
+	o.ex.session = &session;
+	warn_unmatched(&o, &session);
 	o.ex.notice = notice[0] ? notice : NULL;
-	reload_ctx rctx = { &o.common, { argv[optind], argv[optind + 1] } };
+	reload_ctx rctx = { &o.common, &session, { argv[optind], argv[optind + 1] } };
 	o.ex.input[0] = rctx.input[0];
 	o.ex.input[1] = rctx.input[1];
 	o.ex.reload = reload_side;
@@ -316,8 +327,7 @@ int sd_explorer_main(int argc, char **argv)
 	o.ex.color = sd_cli_use_color(&o.common, stdout) || !strcmp(o.common.color, "always");
 	rc = sd_explorer_run(&o.ex);
 	sd_diff_free(d);
-	for (int i = 0; i < 2; i++)
-		sd_side_release(&side[i]);
+	sd_session_close(&session);
 	sd_focus_free(o.ex.focus);
 	sd_keys_release(&o.keys);
 	return rc;

@@ -14,6 +14,7 @@
 #include "specdiff/edit.h"
 #include "specdiff/focus.h"
 #include "specdiff/goview.h"
+#include "specdiff/session.h"
 #include "checks.h"
 #include "keymap.h"
 #include "panel.h"
@@ -54,7 +55,11 @@ typedef struct sd_ui {
 	/* editing (editing.c) */
 	sd_history *hist;
 	sd_diff *own_diff;           /* diff of an edited state; NULL: the caller's */
-	bool old_is_image;           /* the left side came from a checkpoint image */
+	/* the restore checks, as the session says (session.h) */
+	bool checks_oci;             /* the pair is two OCI specs: the checks apply */
+	bool roundtrip;              /* the checkpoint side goes through runsc's round trip */
+	const char *container;       /* the name runsc's messages give */
+	char image[240];             /* the checkpoint image's runsc and container; "" for a file */
 	const char *input[2];        /* as given on the command line */
 	char file[2][1024];          /* the file behind each side ("" for stdin) */
 	bool writable[2];            /* the side is that whole file: w defaults to it, E may edit it */
@@ -116,6 +121,7 @@ bool sd_draw_too_small(const sd_ui *u);
 typedef struct sd_explorer_args {
 	const sd_doc *doc[2];
 	const sd_goview *view[2];
+	const sd_session *session; /* the comparison: root type, container, round trip */
 	sd_diff *diff;             /* the explorer applies the focus to it */
 	sd_mode mode;
 	sd_focus *focus;           /* NULL: no focus; borrowed */
@@ -139,6 +145,8 @@ int sd_explorer_run(const sd_explorer_args *a);
 double sd_now(void);
 
 /* explorer.c, for editing.c */
+/* Runs every profile on the current state's documents (u->checks). */
+void sd_ui_run_checks(sd_ui *u);
 /* Marks the diff's items with the focus (and R's profile when on), after
  * every recompute. */
 void sd_ui_apply_focus(sd_ui *u);

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "specdiff/doc.h"
 #include "specdiff/goview.h"
 #include "specdiff/gvisor.h"
 #include "specdiff/util.h"
@@ -40,11 +41,16 @@ typedef struct sd_checks {
 	size_t n;
 } sd_checks;
 
-/* Runs every profile.  old_view is the checkpoint side; when it is an
- * ordinary spec file (old_is_image false) it first goes through the JSON
- * round trip runsc applies, as "specdiff check" does. */
-void sd_checks_run(sd_checks *c, const sd_goview *old_view, bool old_is_image,
-		   const sd_goview *new_view);
+/*
+ * Runs every profile on the two documents, each decoded with the types of
+ * that profile's runsc (gvisor.h's sd_gvisor_pair).  With roundtrip the
+ * checkpoint side first goes through the JSON round trip runsc applies to
+ * an ordinary spec file, as "specdiff check" does.  container is the name
+ * runsc's messages give (sd_session_container).  The caller runs it only
+ * on a pair decoded as two OCI specs; the documents are only read.
+ */
+void sd_checks_run(sd_checks *c, const sd_doc *checkpoint, const sd_doc *restore,
+		   bool roundtrip, const char *container);
 void sd_checks_release(sd_checks *c);
 
 /* One line: "gvisor-2024: FAIL Sysctl · gvisor-20241210+: pass" (runs of

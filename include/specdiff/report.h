@@ -20,6 +20,8 @@ typedef struct sd_report_opts {
 	const char *lname, *rname;   /* the inputs as given, for headers and FILE:LINE */
 	const char *lerr, *rerr;     /* decode (or load) errors, NULL when clean */
 	const char *types;           /* specs-go version the OCI views were decoded with; NULL: the engine's */
+	const char *runsc_version;   /* the left side's checkpoint image's (JSON "runsc_version"); NULL: none */
+	const char *image;           /* text: a header line on the image (sd_session_describe_runsc); NULL: none */
 } sd_report_opts;
 
 void sd_report_opts_init(sd_report_opts *o);

@@ -163,7 +163,7 @@ run "$SPECDIFF" explain "$E" rs.json ck.json
 expect_err "specdiff explain: warning: $W"
 run "$SPECDIFF" explain --swap "$E" rs.json ck.json
 expect_eq "$(cat "$err")" "" "explain --swap"
-expect_out "In ck.json (checkpoint) and rs.json (restore)"
+expect_out "In ck.json (checkpoint, after runsc's JSON round trip as check applies it) and rs.json (restore)"
 run "$SPECDIFF" diff --swap ck.json rs.json
 expect_out '--- rs.json'
 # identical files (runsc-round-trip): the round trip changes them, but not

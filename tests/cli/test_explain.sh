@@ -37,11 +37,14 @@ expect_out "$EX/checkpoint.json  (absent)"
 expect_out "$EX/restore.json:197:13  {}"
 expect_out "specdiff normalize --like-roundtrip --like $EX/checkpoint.json $EX/restore.json -o $EX/restore.fixed.json"
 
-# identical files with "sysctl": {}: no difference as given; the round trip
+# identical files with "sysctl": {}: no difference as given, but explain
+# compares runsc's stored copy (the round trip check applies) and shows it
 run "$SPECDIFF" explain "$INCIDENT" $EX/restore.json $EX/restore.json
 expect_rc 0
-expect_out "empty /linux/sysctl at $EX/restore.json:197:13"
-expect_out "json.Marshal"
+expect_out "(checkpoint, after runsc's JSON round trip as check applies it)"
+expect_out "/linux/sysctl  nil-vs-empty"
+expect_out "checkpoint: $EX/restore.json:197:13  {}"
+expect_out "runsc's stored copy holds nil here: json.Marshal dropped the empty value"
 
 # the newer message format (%q names, %#v values)
 run "$SPECDIFF" explain "failed to validate spec for container \"web\": \"Sysctl\" $M \"__no_name_0\", checkpoint map[string]string(nil) restore map[string]string{}"

@@ -10,54 +10,7 @@ CK=$EX/checkpoint.json
 RS=$EX/restore.json
 D=$T_TMP
 
-# json_string FILE: the file's text as a JSON string literal (no quotes).
-json_string() {
-	awk 'BEGIN { ORS = "" }
-	{ gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); gsub(/\t/, "\\t"); print $0 "\\n" }' "$1"
-}
-
-# be64 N: N as 8 big-endian bytes ("max": all ones).
-be64() {
-	n=$1
-	if [ "$n" = max ]; then
-		printf '\377\377\377\377\377\377\377\377'
-		return
-	fi
-	i=7
-	while [ $i -ge 0 ]; do
-		b=$(( (n >> (8 * i)) & 255 ))
-		printf "\\$(printf %03o "$b")"
-		i=$((i - 1))
-	done
-}
-
-# mkimage OUT METAFILE [DECLARED_LENGTH]: an image holding METAFILE.
-mkimage() {
-	len=$(wc -c <"$2" | tr -d ' ')
-	{
-		printf 'gVisorSF'
-		be64 "${3:-$len}"
-		cat "$2"
-		head -c 3000 /dev/urandom
-	} >"$1"
-}
-
-# meta OUT NAME1 SPEC1 [NAME2 SPEC2 ...]: metadata with these containers.
-meta() {
-	out=$1
-	shift
-	{
-		printf '{"runsc_version":"release-20241104.0","container_specs":"{'
-		sep=
-		while [ $# -ge 2 ]; do
-			printf '%s\\"%s\\":' "$sep" "$1"
-			json_string "$2"
-			sep=,
-			shift 2
-		done
-		printf '}"}'
-	} >"$out"
-}
+. tests/image_lib.sh
 
 # The stored copy of the incident's checkpoint spec (no sysctl).
 meta "$D/one.meta" ta-01 "$CK"
@@ -90,10 +43,32 @@ expect_out "Sysctl does not match across checkpoint restore for container"
 run "$SPECDIFF" check --profile gvisor-2024 "$IMG" "$RS"
 expect_rc 1
 expect_out "checkpoint map[] restore map[]"
-# runsc_version of the image is shown
-run "$SPECDIFF" check "$IMG" "$RS"
-grep -qF "release-20241104.0" "$out" "$err" 2>/dev/null
-expect_eq $? 0 "runsc_version shown by check"
+# runsc_version and the container of the image are shown by every output
+# (a release that is not the first profile's start, so the test can fail)
+RUNSC_VERSION=release-20250601.0 meta "$D/v.meta" web "$CK"
+mkimage "$D/v.img" "$D/v.meta"
+W="runsc release-20250601.0 wrote the checkpoint (profile gvisor-2025)"
+run "$SPECDIFF" check "$D/v.img" "$RS"
+expect_rc 1
+expect_out "container: web
+image: $W"
+expect_out "for container: web, checkpoint"
+run "$SPECDIFF" check --format json "$D/v.img" "$RS"
+expect_out '"runsc_version": "release-20250601.0"'
+run "$SPECDIFF" diff "$D/v.img" "$RS"
+expect_out "+++ $RS
+image: $W, container web"
+run "$SPECDIFF" diff --format json "$D/v.img" "$RS"
+expect_out '"runsc_version":"release-20250601.0"'
+run "$SPECDIFF" diff --format json "$CK" "$RS"
+expect_out '"runsc_version":null'
+run "$SPECDIFF" explain "Sysctl does not match across checkpoint restore for container: web, checkpoint map[] restore map[]" "$D/v.img" "$RS"
+expect_rc 0
+expect_out "Checkpoint image: $W; container web."
+RUNSC_VERSION=release-20990101.0 meta "$D/new.meta" web "$CK"
+mkimage "$D/new.img" "$D/new.meta"
+run "$SPECDIFF" check "$D/new.img" "$RS"
+expect_out "image: runsc release-20990101.0 wrote the checkpoint (newer than every profile: gvisor-20260706 is the nearest)"
 
 # several containers: a name is needed, and the message lists them
 meta "$D/two.meta" web "$CK" sidecar "$RS"
