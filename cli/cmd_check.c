@@ -741,6 +741,7 @@ int sd_cmd_check(int argc, char **argv)
 		sd_advice_warn_order("check", left, right, a.common.quiet);
 	cr.color = sd_cli_use_color(&a.common, stdout);
 	sd_gvisor_pair *pair = sd_gvisor_pair_new(left->doc, right->doc, cr.roundtrip);
+	sd_gvisor_pair_lend(pair, left->view, right->view);   /* the session decoded them once */
 	rc = report(&a, &cr, pair, left, right);
 	sd_gvisor_pair_free(pair);
 	sd_buf_release(&cr.runsc);

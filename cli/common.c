@@ -218,13 +218,16 @@ static int claim_stdin(const char *spec, sd_error *err)
 	return 0;
 }
 
+sd_doc *sd_cli_load_doc(const char *spec, const sd_load_opts *load, sd_error *err)
+{
+	return claim_stdin(spec, err) ? NULL : sd_doc_load_input(spec, load, err);
+}
+
 int sd_side_load(sd_side *s, const char *spec, const sd_cli_common *c)
 {
 	memset(s, 0, sizeof(*s));
 	s->input = spec;
-	if (claim_stdin(spec, &s->err))
-		return -1;
-	s->doc = sd_doc_load_input(spec, &c->load, &s->err);
+	s->doc = sd_cli_load_doc(spec, &c->load, &s->err);
 	if (!s->doc)
 		return -1;
 	sd_cli_notes(s->doc, c);
@@ -258,7 +261,8 @@ int sd_cli_session_open(sd_session *s, const sd_cli_common *c, bool as_given,
 	sd_session_init(s, &o);
 	for (int i = 0; i < 2; i++) {
 		s->side[i].input = input[i];
-		if (claim_stdin(input[i], &s->side[i].err) || sd_session_load(s, i, input[i])) {
+		s->side[i].doc = sd_cli_load_doc(input[i], &o.load, &s->side[i].err);
+		if (!s->side[i].doc) {
 			rc = -1;
 			continue;
 		}

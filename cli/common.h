@@ -119,6 +119,10 @@ void sd_cli_focus_config(struct sd_focus **focus);
  * nothing" warning: a per-user list applies to every pair of files)? */
 bool sd_cli_focus_from_config(const char *pattern);
 
+/* Loads an input as sd_doc_load_input does, except that standard input
+ * can be read once per process: a second "-" is an error that says so. */
+sd_doc *sd_cli_load_doc(const char *spec, const sd_load_opts *load, sd_error *err);
+
 /* One input side: its document and Go view (session.h). */
 typedef sd_session_side sd_side;
 

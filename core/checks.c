@@ -58,12 +58,14 @@ static void keep_result(sd_profile_verdict *pv, const sd_check_result *r)
 }
 
 void sd_checks_run(sd_checks *c, const sd_doc *checkpoint, const sd_doc *restore,
-		   bool roundtrip, const char *container)
+		   const sd_goview *const view[2], bool roundtrip, const char *container)
 {
 	memset(c, 0, sizeof(*c));
 	if (!checkpoint || !restore)
 		return;
 	sd_gvisor_pair *pair = sd_gvisor_pair_new(checkpoint, restore, roundtrip);
+	if (view && view[0] && view[1])
+		sd_gvisor_pair_lend(pair, view[0], view[1]);
 	c->ran = true;
 	c->roundtrip = roundtrip;
 	c->n = sd_gvisor_profile_count();

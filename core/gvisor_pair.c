@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "gvisor_impl.h"
+#include "specdiff/schema.h"
 #include "specdiff/util.h"
 
 enum { MAX_VERSIONS = 16 };
@@ -15,6 +16,7 @@ enum { MAX_VERSIONS = 16 };
 typedef struct pair_views {
 	const sd_type *types;
 	sd_goview *checkpoint, *restore, *stored;  /* stored: checkpoint after the round trip */
+	bool lent;                                 /* checkpoint and restore are the caller's */
 } pair_views;
 
 struct sd_gvisor_pair {
@@ -33,21 +35,48 @@ sd_gvisor_pair *sd_gvisor_pair_new(const sd_doc *checkpoint, const sd_doc *resto
 	return p;
 }
 
+static pair_views *add_views(sd_gvisor_pair *p, const sd_type *types)
+{
+	if (p->n == MAX_VERSIONS)
+		abort();  /* more specs-go versions than tables: cannot happen */
+	pair_views *v = &p->v[p->n++];
+	v->types = types;
+	return v;
+}
+
+static void make_stored(const sd_gvisor_pair *p, pair_views *v)
+{
+	if (p->roundtrip && !sd_goview_error(v->checkpoint))
+		v->stored = sd_goview_roundtrip(v->checkpoint);
+}
+
 static pair_views *views_for(sd_gvisor_pair *p, const sd_type *types)
 {
 	for (size_t i = 0; i < p->n; i++)
 		if (p->v[i].types == types)
 			return &p->v[i];
-	if (p->n == MAX_VERSIONS)
-		abort();  /* more specs-go versions than tables: cannot happen */
-	pair_views *v = &p->v[p->n++];
+	pair_views *v = add_views(p, types);
 	sd_error e;
-	v->types = types;
 	v->checkpoint = sd_goview_decode(p->checkpoint, types, &e);
 	v->restore = sd_goview_decode(p->restore, types, &e);
-	if (p->roundtrip && !sd_goview_error(v->checkpoint))
-		v->stored = sd_goview_roundtrip(v->checkpoint);
+	make_stored(p, v);
 	return v;
+}
+
+void sd_gvisor_pair_lend(sd_gvisor_pair *p, const sd_goview *checkpoint, const sd_goview *restore)
+{
+	const sd_type *types = sd_goview_root_type(checkpoint);
+	if (types != sd_goview_root_type(restore) || !sd_schema_is_oci(types))
+		return;
+	for (size_t i = 0; i < p->n; i++)
+		if (p->v[i].types == types)
+			return;
+	pair_views *v = add_views(p, types);
+	/* only read, never freed: lent */
+	v->checkpoint = (sd_goview *)checkpoint;
+	v->restore = (sd_goview *)restore;
+	v->lent = true;
+	make_stored(p, v);
 }
 
 static char *error_copy(const sd_goview *v)
@@ -74,8 +103,10 @@ void sd_gvisor_pair_free(sd_gvisor_pair *pair)
 	if (!pair)
 		return;
 	for (size_t i = 0; i < pair->n; i++) {
-		sd_goview_free(pair->v[i].checkpoint);
-		sd_goview_free(pair->v[i].restore);
+		if (!pair->v[i].lent) {
+			sd_goview_free(pair->v[i].checkpoint);
+			sd_goview_free(pair->v[i].restore);
+		}
 		sd_goview_free(pair->v[i].stored);
 	}
 	free(pair);

@@ -13,15 +13,6 @@ void sd_session_init(sd_session *s, const sd_session_opts *o)
 	s->opts = *o;
 }
 
-int sd_session_load(sd_session *s, int side, const char *input)
-{
-	sd_session_side *d = &s->side[side];
-	sd_error_clear(&d->err);
-	d->input = input;
-	d->doc = sd_doc_load_input(input, &s->opts.load, &d->err);
-	return d->doc ? 0 : -1;
-}
-
 /* null, or an object with no members */
 static bool null_or_empty(const sd_node *n)
 {
@@ -52,22 +43,24 @@ const sd_type *sd_session_pick_type(const sd_doc *a, const sd_doc *b, sd_schema_
 	return loaded && empty == loaded ? spec : sd_schema_iface();
 }
 
+/* d's document as Go decodes it into the pair's root type */
+static void decode_side(const sd_session *s, sd_session_side *d)
+{
+	sd_error derr;
+	sd_error_clear(&derr);
+	d->view = sd_goview_decode(d->doc, s->root, &derr);
+	d->decode_failed = sd_goview_error(d->view) != NULL;
+	if (d->decode_failed)
+		d->err = derr;
+}
+
 void sd_session_decode(sd_session *s)
 {
 	s->root = sd_session_pick_type(s->side[0].doc, s->side[1].doc, s->opts.schema,
 				       s->opts.oci_types);
-	for (int i = 0; i < 2; i++) {
-		sd_session_side *d = &s->side[i];
-		if (!d->doc || d->view)
-			continue;
-		sd_error derr;
-		sd_error_clear(&derr);
-		d->view = sd_goview_decode(d->doc, s->root, &derr);
-		if (sd_goview_error(d->view)) {
-			d->decode_failed = true;
-			d->err = derr;
-		}
-	}
+	for (int i = 0; i < 2; i++)
+		if (s->side[i].doc && !s->side[i].view)
+			decode_side(s, &s->side[i]);
 	s->checks_done = false;
 }
 
@@ -130,19 +123,20 @@ const sd_checks *sd_session_checks(sd_session *s)
 	sd_checks_release(&s->checks);
 	if (sd_session_is_oci(s))
 		sd_checks_run(&s->checks, s->side[0].doc, s->side[1].doc,
+			      (const sd_goview *const[]){ s->side[0].view, s->side[1].view },
 			      sd_session_roundtrip(s), sd_session_container(s));
 	s->checks_done = true;
 	return &s->checks;
 }
 
-void sd_session_replace(sd_session *s, int side, sd_doc *doc, sd_goview *view)
+void sd_session_replace(sd_session *s, int side, sd_doc *doc)
 {
 	sd_session_side *d = &s->side[side];
 	sd_goview_free(d->view);
 	sd_doc_free(d->doc);
 	d->doc = doc;
-	d->view = view;
-	d->decode_failed = view && sd_goview_error(view);
+	sd_error_clear(&d->err);
+	decode_side(s, d);
 	s->checks_done = false;
 }
 

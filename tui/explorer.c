@@ -263,8 +263,11 @@ static void describe_image(sd_ui *u, const sd_session *s)
 void sd_ui_run_checks(sd_ui *u)
 {
 	sd_checks_release(&u->checks);
-	if (u->checks_oci)
-		sd_checks_run(&u->checks, u->doc[0], u->doc[1], u->roundtrip, u->container);
+	/* the state's views, decoded with the pair's type: lent to the profiles of that type */
+	const sd_goview *view[2] = { sd_history_view(u->hist, 0), sd_history_view(u->hist, 1) };
+	if (sd_session_is_oci(u->session))
+		sd_checks_run(&u->checks, u->doc[0], u->doc[1], view,
+			      sd_session_roundtrip(u->session), sd_session_container(u->session));
 }
 
 void sd_ui_apply_focus(sd_ui *u)
@@ -651,12 +654,10 @@ static void ui_init(sd_ui *u, const sd_explorer_args *a)
 	u->utf8 = locale_utf8();
 	sd_foldset_init(&u->folds);
 	sd_rows_init(&u->rows);
-	u->checks_oci = sd_session_is_oci(a->session);
-	u->roundtrip = sd_session_roundtrip(a->session);
-	u->container = sd_session_container(a->session);
+	u->session = a->session;
 	describe_image(u, a->session);
-	sd_ui_run_checks(u);
 	sd_ui_edit_init(u, a);
+	sd_ui_run_checks(u);
 	sd_ui_apply_focus(u);
 	sd_rows_build(&u->rows, sd_diff_root(u->diff), &u->ro);
 	size_t first = sd_rows_next_mark(&u->rows, SD_ROWS_NONE, 1);

@@ -235,7 +235,6 @@ static void warn_unmatched(const opts *o, const sd_session *s)
 }
 
 typedef struct reload_ctx {
-	const sd_cli_common *common;
 	const sd_session *session;
 	const char *input[2];
 } reload_ctx;
@@ -246,23 +245,17 @@ typedef struct reload_ctx {
 static int reload_side(void *ctx, int side, sd_doc **doc, sd_goview **view, char *err, size_t errsize)
 {
 	const reload_ctx *rc = ctx;
-	sd_session s;
+	sd_error e;
 	err[0] = '\0';
-	sd_session_init(&s, &rc->session->opts);
-	if (sd_session_load(&s, side, rc->input[side]) < 0) {
-		sd_error_format(&s.side[side].err, err, errsize);
-		sd_session_close(&s);
+	sd_error_clear(&e);
+	*doc = sd_cli_load_doc(rc->input[side], &rc->session->opts.load, &e);
+	if (!*doc) {
+		sd_error_format(&e, err, errsize);
 		return -1;
 	}
-	s.root = rc->session->root;
-	sd_error derr;
-	sd_error_clear(&derr);
-	*doc = s.side[side].doc;
-	*view = sd_goview_decode(*doc, s.root, &derr);
+	*view = sd_goview_decode(*doc, rc->session->root, &e);
 	if (sd_goview_error(*view))
-		sd_error_format(&derr, err, errsize);
-	s.side[side].doc = NULL;   /* the caller owns them now */
-	sd_session_close(&s);
+		sd_error_format(&e, err, errsize);
 	return 0;
 }
 
@@ -319,7 +312,7 @@ int sd_explorer_main(int argc, char **argv)
 	o.ex.session = &session;
 	warn_unmatched(&o, &session);
 	o.ex.notice = notice[0] ? notice : NULL;
-	reload_ctx rctx = { &o.common, &session, { argv[optind], argv[optind + 1] } };
+	reload_ctx rctx = { &session, { argv[optind], argv[optind + 1] } };
 	o.ex.input[0] = rctx.input[0];
 	o.ex.input[1] = rctx.input[1];
 	o.ex.reload = reload_side;

@@ -55,10 +55,7 @@ typedef struct sd_ui {
 	/* editing (editing.c) */
 	sd_history *hist;
 	sd_diff *own_diff;           /* diff of an edited state; NULL: the caller's */
-	/* the restore checks, as the session says (session.h) */
-	bool checks_oci;             /* the pair is two OCI specs: the checks apply */
-	bool roundtrip;              /* the checkpoint side goes through runsc's round trip */
-	const char *container;       /* the name runsc's messages give */
+	const sd_session *session;   /* root type, container and round trip of the checks */
 	char image[240];             /* the checkpoint image's runsc and container; "" for a file */
 	const char *input[2];        /* as given on the command line */
 	char file[2][1024];          /* the file behind each side ("" for stdin) */

@@ -43,14 +43,17 @@ typedef struct sd_checks {
 
 /*
  * Runs every profile on the two documents, each decoded with the types of
- * that profile's runsc (gvisor.h's sd_gvisor_pair).  With roundtrip the
- * checkpoint side first goes through the JSON round trip runsc applies to
- * an ordinary spec file, as "specdiff check" does.  container is the name
- * runsc's messages give (sd_session_container).  The caller runs it only
- * on a pair decoded as two OCI specs; the documents are only read.
+ * that profile's runsc (gvisor.h's sd_gvisor_pair).  view holds the two
+ * documents' views when the caller has them (NULL when not): the profiles
+ * built with their types use them rather than decode again.  With
+ * roundtrip the checkpoint side first goes through the JSON round trip
+ * runsc applies to an ordinary spec file, as "specdiff check" does.
+ * container is the name runsc's messages give (sd_session_container).  The
+ * caller runs it only on a pair decoded as two OCI specs; the documents
+ * and views are only read.
  */
 void sd_checks_run(sd_checks *c, const sd_doc *checkpoint, const sd_doc *restore,
-		   bool roundtrip, const char *container);
+		   const sd_goview *const view[2], bool roundtrip, const char *container);
 void sd_checks_release(sd_checks *c);
 
 /* One line: "gvisor-2024: FAIL Sysctl · gvisor-20241210+: pass" (runs of

@@ -103,6 +103,12 @@ void sd_check_result_release(sd_check_result *r);
  */
 typedef struct sd_gvisor_pair sd_gvisor_pair;
 sd_gvisor_pair *sd_gvisor_pair_new(const sd_doc *checkpoint, const sd_doc *restore, bool roundtrip);
+/* Lends views of the two documents already decoded with one OCI root type
+ * (a session's): the profiles built with those types use them instead of
+ * decoding again.  Views of any other type are ignored.  The views must
+ * outlive the pair; it only reads them. */
+void sd_gvisor_pair_lend(sd_gvisor_pair *pair, const sd_goview *checkpoint,
+			 const sd_goview *restore);
 /* Runs p on the pair (a decode failure of p's types is reported in *out,
  * see sd_check_result); release *out with sd_check_result_release(). */
 void sd_gvisor_pair_check(sd_gvisor_pair *pair, const sd_profile *p, const char *cname,

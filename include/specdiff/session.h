@@ -51,11 +51,10 @@ typedef struct sd_session {
 /* An empty session with a copy of *o. */
 void sd_session_init(sd_session *s, const sd_session_opts *o);
 
-/* Loads side's input (no decoding yet).  Returns 0, or -1 with
- * s->side[side].err saying why. */
-int sd_session_load(sd_session *s, int side, const char *input);
-
-/* Chooses the pair's root type and decodes every loaded side with it. */
+/* Chooses the pair's root type and decodes every loaded side with it.
+ * The front end loads each side first (side[i].doc and input, or err when
+ * it could not): how inputs are read, standard input among them, is its
+ * business. */
 void sd_session_decode(sd_session *s);
 
 /*
@@ -101,10 +100,10 @@ bool sd_session_roundtrip(const sd_session *s);
  * did not run (ran false) unless both sides decoded as OCI specs. */
 const sd_checks *sd_session_checks(sd_session *s);
 
-/* Puts doc and its view (decoded with s->root) in side's place, taking
- * ownership and freeing the old ones; the checks are computed again when
- * next asked for. */
-void sd_session_replace(sd_session *s, int side, sd_doc *doc, sd_goview *view);
+/* Puts doc in side's place, taking ownership, freeing the old document
+ * and view, and decodes it with the pair's root type (s->root); the checks
+ * are computed again when next asked for. */
+void sd_session_replace(sd_session *s, int side, sd_doc *doc);
 
 void sd_session_close(sd_session *s);
 

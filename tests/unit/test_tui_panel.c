@@ -37,7 +37,7 @@ static int setup(void **state)
 	}
 	sd_diff_opts o = { SD_MODE_STRICT, 0 };
 	w->diff = sd_diff_compute(w->doc[0], w->view[0], w->doc[1], w->view[1], &o);
-	sd_checks_run(&w->checks, w->doc[0], w->doc[1], true, "__no_name_0");
+	sd_checks_run(&w->checks, w->doc[0], w->doc[1], NULL, true, "__no_name_0");
 	*state = w;
 	return 0;
 }
